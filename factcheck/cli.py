@@ -1,0 +1,230 @@
+"""The command line: the only module that imports click.
+
+Each command parses its options, calls one library function and prints. A `FactcheckError`
+becomes one line on stderr and exit status 2, in `main` only.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import FactcheckError, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACTCHECK_DB",
+    default=None,
+    help="Reference store to use (env FACTCHECK_DB). Default: the embedded store built from "
+    "the packaged reference data.",
+)
+
+
+def _user_errors(func: F) -> F:
+    """Turn the library's user errors into one line on stderr and exit status 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FactcheckError as exc:
+            click.echo(f"factcheck: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"bad {option} '{value}': expected a date as YYYY-MM-DD, e.g. 2026-01-16"
+        ) from None
+
+
+class _DefaultToCheck(click.Group):
+    """`factcheck ARTICLE` means `factcheck check ARTICLE`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="factcheck")
+def cli() -> None:
+    """Check the figures in news articles about South Korea's album exports.
+
+    \b
+    Example:
+      factcheck reference show albums --partner JP --period 2025
+    """
+
+
+@cli.group()
+def reference() -> None:
+    """Build, inspect and import into the reference store.
+
+    \b
+    Example:
+      factcheck reference list
+    """
+
+
+@reference.command("build")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACTCHECK_DB",
+    required=True,
+    help="Where to write the store (env FACTCHECK_DB). Replaced atomically if it exists.",
+)
+@_user_errors
+def reference_build(db: Path) -> None:
+    """Build a store from the packaged reference CSVs.
+
+    \b
+    Example:
+      factcheck reference build --db figures.db
+    """
+    from .store import build_store, opened
+
+    build_store(db)
+    with opened(db) as store:
+        rows = sum(item["rows"] for item in store.coverage())
+    click.echo(f"built {db}: {rows} figures", err=True)
+
+
+@reference.command("list")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_user_errors
+def reference_list(db: Path | None, fmt: str) -> None:
+    """Metrics, partners, periods covered and row counts.
+
+    \b
+    Example:
+      factcheck reference list --format json
+    """
+    from .store import opened
+
+    with opened(db, readonly=db is not None) as store:
+        summary = {
+            "store": str(store.path),
+            "metrics": store.metrics(),
+            "coverage": store.coverage(),
+        }
+    if fmt == "json":
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"store: {summary['store']}")
+    for metric in summary["metrics"]:
+        hs = f", HS {metric['hs_code']}" if metric["hs_code"] else ""
+        click.echo(f"{metric['id']}: {metric['name']} ({metric['unit']}{hs})")
+        for item in summary["coverage"]:
+            if item["metric"] == metric["id"]:
+                click.echo(
+                    f"  {item['measure']:<13} {item['rows']:>4} rows  {item['partners']:>3} "
+                    f"partners  {item['periods']:>3} periods  {item['from']} to {item['to']}"
+                )
+
+
+@reference.command("show")
+@click.argument("metric")
+@click.option("--partner", default=None, help="WORLD or an ISO code such as JP.")
+@click.option("--period", default=None, help="2025, 2023-H1, 2023-Q3, 2024-10, 2023-01/2023-10.")
+@click.option("--measure", default=None, help="value, yoy_pct, share_pct, rank, destinations.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@DB_OPTION
+@_user_errors
+def reference_show(
+    metric: str,
+    partner: str | None,
+    period: str | None,
+    measure: str | None,
+    fmt: str,
+    db: Path | None,
+) -> None:
+    """Every figure for METRIC, with its vintage, release date and source.
+
+    \b
+    Example:
+      factcheck reference show albums --partner WORLD --period 2022 --format json
+    """
+    from .store import find_figures, opened
+
+    with opened(db, readonly=db is not None) as store:
+        figures = find_figures(store, metric, partner, period, measure)
+    if fmt == "json":
+        payload = [figure.model_dump(mode="json") for figure in figures]
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    for f in figures:
+        released = f.released.isoformat() if f.released else "release date unknown"
+        click.echo(
+            f"{f.metric} {f.partner} {f.period} {f.measure}: {f.value} {f.unit} "
+            f"({f.vintage}, {released})  {f.source_url}"
+        )
+    if not figures:
+        click.echo("no figures match", err=True)
+
+
+@reference.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACTCHECK_DB",
+    required=True,
+    help="The store to import into (env FACTCHECK_DB); build it first with `reference build`.",
+)
+@click.option(
+    "--vintage",
+    type=click.Choice(["preliminary", "revised"]),
+    default="preliminary",
+    show_default=True,
+)
+@click.option("--released", default=None, help="Release date of the data, YYYY-MM-DD.")
+@click.option(
+    "--source-url",
+    default="https://www.data.go.kr/data/15100475/openapi.do",
+    show_default=True,
+    help="Where the file came from.",
+)
+@_user_errors
+def reference_import(
+    file: Path, db: Path, vintage: str, released: str | None, source_url: str
+) -> None:
+    """Import a KCS trade-statistics file (nitemtrade XML or CSV) as monthly figures.
+
+    \b
+    Example:
+      factcheck reference import kcs-2025-12.xml --db figures.db --released 2026-01-15
+    """
+    from .store import import_kcs, opened
+
+    release_date = _parse_date(released, "--released")
+    with opened(db) as store:
+        added, unchanged = import_kcs(store, file, vintage, release_date, source_url)
+    click.echo(f"imported {file}: {added} figures added, {unchanged} unchanged", err=True)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=list(argv) if argv is not None else None, prog_name="factcheck")
