@@ -103,10 +103,10 @@ def reference_build(db: Path) -> None:
     Example:
       factcheck reference build --db figures.db
     """
-    from .store import build_store, opened
+    from .store import build_store, open_store
 
     build_store(db)
-    with opened(db) as store:
+    with open_store(db) as store:
         rows = sum(item["rows"] for item in store.coverage())
     click.echo(f"built {db}: {rows} figures", err=True)
 
@@ -122,9 +122,9 @@ def reference_list(db: Path | None, fmt: str) -> None:
     Example:
       factcheck reference list --format json
     """
-    from .store import opened
+    from .store import open_store
 
-    with opened(db, readonly=db is not None) as store:
+    with open_store(db, readonly=db is not None) as store:
         summary = {
             "store": str(store.path),
             "metrics": store.metrics(),
@@ -167,9 +167,9 @@ def reference_show(
     Example:
       factcheck reference show albums --partner WORLD --period 2022 --format json
     """
-    from .store import find_figures, opened
+    from .store import find_figures, open_store
 
-    with opened(db, readonly=db is not None) as store:
+    with open_store(db, readonly=db is not None) as store:
         figures = find_figures(store, metric, partner, period, measure)
     if fmt == "json":
         payload = [figure.model_dump(mode="json") for figure in figures]
@@ -218,11 +218,17 @@ def reference_import(
     Example:
       factcheck reference import kcs-2025-12.xml --db figures.db --released 2026-01-15
     """
-    from .store import import_kcs, opened
+    from .store import import_kcs, open_store
 
     release_date = _parse_date(released, "--released")
-    with opened(db) as store:
-        added, unchanged = import_kcs(store, file, vintage, release_date, source_url)
+    with open_store(db) as store:
+        added, unchanged = import_kcs(
+            store,
+            file,
+            "revised" if vintage == "revised" else "preliminary",
+            release_date,
+            source_url,
+        )
     click.echo(f"imported {file}: {added} figures added, {unchanged} unchanged", err=True)
 
 

@@ -18,7 +18,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,7 +27,7 @@ from typing import Any, get_args
 import sqlite_utils
 
 from .errors import DataError, InputError, StoreError
-from .models import Figure, Measure, Period
+from .models import Figure, Measure, Period, Vintage
 from .reference import FIGURE_COLUMNS, KEY, fingerprint, read_reference, reference_dir
 
 APP_ID = "factcheck"
@@ -222,6 +221,12 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- provenance ---------------------------------------------------------------------------
 
@@ -488,7 +493,7 @@ def find_figures(
 
 
 def import_kcs(
-    store: Store, path: Path, vintage: str, released: date | None, source_url: str
+    store: Store, path: Path, vintage: Vintage, released: date | None, source_url: str
 ) -> tuple[int, int]:
     """Import a KCS nitemtrade file (XML or CSV) into `store` in one transaction.
 
@@ -510,16 +515,6 @@ def import_kcs(
     return store.add_figures(figures, origin=str(path))
 
 
-@contextmanager
-def opened(path: Path | str | None = None, *, readonly: bool = False) -> Iterator[Store]:
-    """`open_store` as a context manager that closes the store."""
-    store = open_store(path, readonly=readonly)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 __all__ = [
     "Store",
     "Total",
@@ -528,5 +523,4 @@ __all__ = [
     "find_figures",
     "import_kcs",
     "open_store",
-    "opened",
 ]

@@ -38,6 +38,7 @@ def main() -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(("code", "name", "official_name", "common_name"))
         writer.writerows(rows)
+    os.chmod(tmp, 0o644)  # mkstemp makes the file private; a data file is for everyone
     os.replace(tmp, OUT)
     print(f"wrote {len(rows)} partners to {OUT} (pycountry {pycountry.__version__})")
 

@@ -86,12 +86,14 @@ def test_build(tmp_path: Path) -> None:
         ),
         pytest.param(
             ["reference", "show", "singles"],
-            "factcheck: unknown metric 'singles': expected one of albums, albums_and_videos, videos\n",
+            "factcheck: unknown metric 'singles': expected one of albums, albums_and_videos, "
+            "videos\n",
             id="metric",
         ),
         pytest.param(
             ["reference", "show", "albums", "--partner", "XX"],
-            "factcheck: unknown partner 'XX': expected WORLD or an ISO 3166-1 alpha-2 code such as JP\n",
+            "factcheck: unknown partner 'XX': expected WORLD or an ISO 3166-1 alpha-2 code "
+            "such as JP\n",
             id="partner",
         ),
         pytest.param(

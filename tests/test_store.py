@@ -157,7 +157,10 @@ def test_build_is_atomic_and_replaces(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]
 
 
-def test_default_store_is_built_in_the_cache_on_first_use(tmp_path: Path) -> None:
+def test_default_store_is_built_in_the_cache_on_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     path = default_db_path()
     assert not path.exists()
     store = open_store()
@@ -177,7 +180,10 @@ def test_env_names_the_store(store_path: Path, monkeypatch: pytest.MonkeyPatch) 
     ("make", "message"),
     [
         pytest.param(lambda p: None, "no store at", id="missing"),
-        pytest.param(lambda p: p.write_bytes(b"not a database at all" * 50), "is not a factcheck store", id="garbage"),
+        pytest.param(
+            lambda p: p.write_bytes(b"not a database at all" * 50),
+            "is not a factcheck store", id="garbage",
+        ),
         pytest.param(
             lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(),
             "is not a factcheck store", id="other-sqlite",
