@@ -125,19 +125,16 @@ def reference_list(db: Path | None, fmt: str) -> None:
     from .store import open_store
 
     with open_store(db, readonly=db is not None) as store:
-        summary = {
-            "store": str(store.path),
-            "metrics": store.metrics(),
-            "coverage": store.coverage(),
-        }
+        path, metrics, coverage = store.path, store.metrics(), store.coverage()
     if fmt == "json":
+        summary = {"store": str(path), "metrics": metrics, "coverage": coverage}
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
-    click.echo(f"store: {summary['store']}")
-    for metric in summary["metrics"]:
+    click.echo(f"store: {path}")
+    for metric in metrics:
         hs = f", HS {metric['hs_code']}" if metric["hs_code"] else ""
         click.echo(f"{metric['id']}: {metric['name']} ({metric['unit']}{hs})")
-        for item in summary["coverage"]:
+        for item in coverage:
             if item["metric"] == metric["id"]:
                 click.echo(
                     f"  {item['measure']:<13} {item['rows']:>4} rows  {item['partners']:>3} "

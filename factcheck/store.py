@@ -272,7 +272,8 @@ class Store:
         measure: Measure | None = None,
     ) -> list[Figure]:
         """Every figure matching the given fields (all vintages), in key order; [] if none."""
-        clauses, params = ["1 = 1"], []
+        clauses: list[str] = ["1 = 1"]
+        params: list[object] = []
         for column, value in (("metric", metric), ("partner", partner), ("measure", measure)):
             if value is not None:
                 clauses.append(f"{column} = ?")
