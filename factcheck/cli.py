@@ -76,6 +76,111 @@ def cli() -> None:
     """
 
 
+PUBLISHED_OPTION = click.option(
+    "--published",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date, for 'last year' and the exchange rate (default: front matter or "
+    "dateline).",
+)
+LANGUAGE_OPTION = click.option(
+    "--language", type=click.Choice(["en", "ko"]), default=None, help="Default: detected."
+)
+
+
+def _read(path: str, published: str | None, language: str | None) -> Any:
+    from .articles import read_article
+
+    return read_article(path, published=_parse_date(published, "--published"), language=language)
+
+
+@cli.command("check")
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@PUBLISHED_OPTION
+@LANGUAGE_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@DB_OPTION
+@_user_errors
+def check(
+    articles: tuple[str, ...],
+    published: str | None,
+    language: str | None,
+    fmt: str,
+    db: Path | None,
+) -> None:
+    """Check every figure in ARTICLE (a .txt, .md or .html file; - for stdin).
+
+    Exit status: 0 when no figure is a mismatch, 1 when one is, 2 when the input or an option
+    is unusable. `factcheck ARTICLE` is short for `factcheck check ARTICLE`.
+
+    \b
+    Example:
+      factcheck examples/2025-exports.md --format markdown
+    """
+    from .check import check_article
+    from .report import render_report
+    from .store import open_store
+
+    # Read everything first: a bad file or option stops before anything is printed.
+    read = [_read(path, published, language) for path in articles]
+    mismatch = False
+    colour = fmt == "text" and sys.stdout.isatty()
+    with open_store(db, readonly=db is not None) as store:
+        for article in read:
+            report = check_article(article, store)
+            mismatch = mismatch or report.summary.mismatch > 0
+            if fmt == "json" and len(read) > 1:
+                click.echo(report.model_dump_json())
+            else:
+                click.echo(render_report(report, fmt, colour=colour), nl=False)  # type: ignore[arg-type]
+    sys.exit(1 if mismatch else 0)
+
+
+@cli.command("claims")
+@click.argument("article", metavar="ARTICLE")
+@PUBLISHED_OPTION
+@LANGUAGE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@DB_OPTION
+@_user_errors
+def claims(
+    article: str, published: str | None, language: str | None, fmt: str, db: Path | None
+) -> None:
+    """List every figure in ARTICLE and what it is about, without judging it.
+
+    \b
+    Example:
+      factcheck claims examples/2025-exports.md --format json
+    """
+    from .check import find_claims
+    from .report import render_claims
+    from .store import open_store
+
+    read = _read(article, published, language)
+    with open_store(db, readonly=db is not None) as store:
+        found = find_claims(read, store)
+    click.echo(render_claims(found, fmt), nl=False)  # type: ignore[arg-type]
+
+
+@cli.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of the report (the contract in report-schema.md).
+
+    \b
+    Example:
+      factcheck schema > report.schema.json
+    """
+    from .models import Report
+
+    click.echo(json.dumps(Report.model_json_schema(mode="serialization"), indent=2))
+
+
 @cli.group()
 def reference() -> None:
     """Build, inspect and import into the reference store.

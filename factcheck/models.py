@@ -246,9 +246,13 @@ class Article(_Closed):
     url: str | None = None
     published: date | None = None
     published_from: str | None = Field(
-        default=None, description="How the date was found: front matter, option, dateline"
+        default=None,
+        description="How the date was found: option, front matter, html metadata, dateline",
     )
     language: Language = "en"
+    body_start: int = Field(
+        default=0, description="Offset where the story starts, after front matter"
+    )
 
 
 class Figure(_Closed):
@@ -304,6 +308,10 @@ class Claim(_Closed):
     )
     found: dict[str, str] = Field(
         default_factory=dict, description="How metric, partner and period were found"
+    )
+    repeat_of: str | None = Field(
+        default=None,
+        description="The id of the same figure earlier in the text, when a page repeats itself",
     )
     step: Number = Field(
         default=Decimal(0),

@@ -365,6 +365,18 @@ class Store:
         totals = [(p, t) for p in sorted(partners) if (t := self.total(metric, p, period, as_of))]
         return sorted(totals, key=lambda pt: pt[1].value, reverse=True)
 
+    def periods_holding(self, low: Decimal, high: Decimal, unit: str = "USD") -> set[str]:
+        """The periods with a value figure in [low, high) for any metric or partner; set() if none.
+
+        It lets an undated article be placed in time by its own figures.
+        """
+        rows = self.conn.execute(
+            "SELECT DISTINCT period FROM figures WHERE measure = 'value' AND unit = ? "
+            "AND CAST(value AS REAL) >= ? AND CAST(value AS REAL) < ?",
+            (unit, float(low), float(high)),
+        )
+        return {row[0] for row in rows}
+
     def coverage(self) -> list[dict[str, Any]]:
         """Rows per metric and measure, with the partners and periods they cover."""
         sql = (

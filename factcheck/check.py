@@ -1,0 +1,42 @@
+"""The pipeline, written out once: read -> extract -> resolve -> match -> judge -> report.
+
+>>> from factcheck.articles import article_from_text
+>>> from factcheck.store import open_store
+>>> article = article_from_text("In 2025 album exports rose 3.4% to $301.7 million.")
+>>> with open_store() as store:
+...     report = check_article(article, store)
+>>> [(c.quote, c.verdict) for c in report.claims]
+[('3.4%', 'supported'), ('$301.7 million', 'supported')]
+"""
+
+from __future__ import annotations
+
+from .extract import extract_claims
+from .match import match_reference
+from .models import Article, Claim, Report
+from .report import build_report
+from .resolve import infer_context, resolve_claims
+from .store import Store
+from .verdict import judge
+
+
+def find_claims(article: Article, store: Store | None = None) -> list[Claim]:
+    """Every figure in the article and what it is about (metric, partner, period); [] if none.
+
+    With a store, an undated article is placed in time by its own precise figures.
+    """
+    claims = extract_claims(article)
+    context = None
+    if article.published is None and store is not None:
+        context = infer_context(claims, store.periods_holding)
+    return resolve_claims(article, claims, context)
+
+
+def check_article(article: Article, store: Store) -> Report:
+    """The report on every figure of `article`, judged against `store`."""
+    claims = find_claims(article, store)
+    judged = [
+        judge(claim, match_reference(claim, store, published=article.published, claims=claims))
+        for claim in claims
+    ]
+    return build_report(article, judged)

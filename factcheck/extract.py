@@ -1,0 +1,333 @@
+"""Extract: every figure in an article, as claims with spans — before knowing what each is about.
+
+    extract_claims(article) -> [Claim, ...]     kind, stated, unit, qualifier, quote, sentence
+
+Amounts and percentages come from `amounts.find_amounts`; this module decides what kind of
+claim each is (a value, a change, a share), finds ranks ("No. 2", "second-largest market",
+"the biggest importer", "in the top 10") and counts of destination countries, and splits the
+text into sentences. `resolve.resolve_claims` then says what each claim is about.
+
+The words live in reference/claim-words.csv (change verbs with their direction, share cues)
+and reference/rank-words.csv (ordinals, superlatives, the nouns of a market ranking).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from .amounts import Amount, find_amounts
+from .models import Article, Claim, Kind, Unit
+from .reference import vocabulary
+
+#: How far (in characters) a change or share word may stand from a percentage and still apply.
+CUE_REACH = 60
+#: A repeated sentence must be at least this long to count as a page repeating its body.
+REPEAT_MIN_LENGTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a headline line) of the text: `text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+# Words whose full stop ends no sentence ("No. 2", "the U.S. list", "Jan. 16").
+_ABBREVIATIONS = frozenset(
+    ("no", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+     "nov", "dec", "mr", "ms", "mrs", "dr", "st", "co", "inc", "ltd", "corp", "vs", "approx",
+     "est", "gov", "dept", "fig", "e.g", "i.e")
+)  # fmt: skip
+_BOUNDARY = re.compile(
+    r"""
+    (?<=[.!?])            # a full stop, question or exclamation mark
+    ["”’)\]]*             # closing quotes or brackets stay with the sentence
+    \s+                   # the gap
+    (?=["“‘(\[]?[A-Z0-9$₩])  # the next sentence starts with a capital, a digit or a currency
+    """,
+    re.VERBOSE,
+)
+_LAST_WORD = re.compile(r"([\w.]+)[.!?][\"”’)\]]*$")
+
+
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """The sentences of `text[start:]`: each line is split at sentence ends; [] for blank text.
+
+    >>> text = "Exports hit $301.7 million. Japan was No. 1 on the U.S. list."
+    >>> [s.text for s in split_sentences(text)]
+    ['Exports hit $301.7 million.', 'Japan was No. 1 on the U.S. list.']
+    """
+    sentences: list[Sentence] = []
+    for paragraph, line in enumerate(re.finditer(r"[^\r\n]+", text[start:])):
+        offset = start + line.start()
+        begin = 0
+        body = line.group(0)
+        for gap in _BOUNDARY.finditer(body):
+            candidate = body[begin : gap.start()]
+            last = _LAST_WORD.search(candidate)
+            if last and last.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            _add(sentences, text, offset + begin, offset + gap.start(), paragraph)
+            begin = gap.end()
+        _add(sentences, text, offset + begin, offset + len(body), paragraph)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end], paragraph))
+
+
+# -- vocabulary --------------------------------------------------------------------------------
+
+
+@cache
+def _claim_words() -> dict[str, str]:
+    rows = vocabulary("claim-words.csv", ("language", "phrase", "meaning"))
+    return {r["phrase"]: r["meaning"] for r in rows if r["language"] == "en"}
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    words = sorted(_claim_words(), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _rank_words() -> dict[str, list[tuple[str, str]]]:
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    for row in vocabulary("rank-words.csv", ("language", "phrase", "kind", "value")):
+        if row["language"] == "en":
+            by_kind.setdefault(row["kind"], []).append((row["phrase"], row["value"]))
+    return by_kind
+
+
+def _alt(kind: str) -> str:
+    phrases = sorted((p for p, _ in _rank_words()[kind]), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+@cache
+def _rank_pattern() -> re.Pattern[str]:
+    ordinal, cardinal = _alt("ordinal"), _alt("cardinal")
+    superlative, noun, position = _alt("superlative"), _alt("noun"), _alt("position")
+    numbered = rf"(?:{ordinal}|\d{{1,2}}(?:st|nd|rd|th))"
+    return re.compile(
+        rf"""
+        (?<![\w-])(?:
+            No\.\s?(?P<no>\d{{1,2}})(?:\s+(?:{position}))?          # No. 2, No.1 spot
+          | number\s+(?P<number>{cardinal})(?:\s+(?:{position}))?  # number two spot
+          | (?P<nth>{numbered})[\s-]+(?:(?:{superlative}|most)[\s-]+)?  # second-largest
+                (?:[\w-]+\s+){{0,3}}?(?:{noun}|{position})          #   ... market / place
+          | (?:the\s+)?(?:world'?s\s+)?(?P<sup>{superlative})\s+    # the biggest
+                (?:[\w-]+\s+){{0,3}}?(?:{noun})                     #   ... importer
+          | (?:ranked|ranking|ranks|took|taking|claimed|came|finished)\s+  # ranked fourth
+                (?P<ranked>{numbered})(?:\s+(?:{position}))?
+          | (?P<top>top)[\s-]+(?P<topn>\d{{1,2}}|{cardinal})(?![\w-]|[,.]\d)  # top 10, top three
+                (?:\s+(?:[\w-]+\s+){{0,2}}?(?:{noun}))?
+          | imported\s+the\s+most(?:\s+(?:[\w-]+\s+){{0,2}}?albums)? # imported the most albums
+        )(?![\w-])
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def _number_word(word: str) -> int | None:
+    word = word.lower()
+    if word[:-2].isdigit():
+        return int(word[:-2])
+    if word.isdigit():
+        return int(word)
+    for kind in ("ordinal", "cardinal"):
+        for phrase, value in _rank_words()[kind]:
+            if phrase == word:
+                return int(value)
+    return None
+
+
+# -- claims ------------------------------------------------------------------------------------
+
+_DESTINATIONS = re.compile(
+    r"""
+    (?<![\w$₩.,])(?P<n>\d{1,3})(?![\w.,%])   # a small bare number: 78, 114
+    (?=\s+(?:countries|destinations|for\s+albums|for\s+videos|markets)\b
+       |\s+in\s+\d{4}\b)                  # ... countries / for albums / in 2017
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
+_COUNTRY_WORDS = re.compile(r"\b(?:countries|destinations|nations)\b", re.IGNORECASE)
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every figure in the article's body (front matter left out), in order; [] if none.
+
+    Each claim has its kind, stated value, unit, qualifier, rounding step and span; metric,
+    partner and period are left for `resolve.resolve_claims`. A sentence a page repeats
+    word for word yields claims marked `repeat_of` the first occurrence's.
+    """
+    text = article.text
+    claims: list[Claim] = []
+    seen: dict[str, list[Claim]] = {}
+    for sentence in split_sentences(text, article.body_start):
+        found = _claims_in(sentence)
+        key = " ".join(sentence.text.split())
+        earlier = seen.get(key) if len(key) >= REPEAT_MIN_LENGTH else None
+        for index, claim in enumerate(found):
+            ident = f"c{len(claims) + 1}"
+            repeat = earlier[index].id if earlier and index < len(earlier) else None
+            claims.append(claim.model_copy(update={"id": ident, "repeat_of": repeat}))
+        if key not in seen:
+            seen[key] = claims[len(claims) - len(found) :]
+    return claims
+
+
+def _claims_in(sentence: Sentence) -> list[Claim]:
+    found: list[Claim] = []
+    amounts = find_amounts(sentence.text)
+    for amount in amounts:
+        claim = _amount_claim(sentence, amount)
+        if claim is not None:
+            found.append(claim)
+    taken = [(a.hedge_start if a.hedge_start is not None else a.start, a.end) for a in amounts]
+    for match in _rank_pattern().finditer(sentence.text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        rank = _rank_claim(sentence, match)
+        if rank is not None:
+            found.append(rank)
+            taken.append((match.start(), match.end()))
+    if _COUNTRY_WORDS.search(sentence.text):
+        for match in _DESTINATIONS.finditer(sentence.text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            count = _claim(
+                sentence, match.start(), match.end(), "value", Decimal(match["n"]), "count"
+            )
+            found.append(count.model_copy(update={"found": {"count": "destination countries"}}))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _claim(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    kind: Kind,
+    stated: Decimal,
+    unit: Unit,
+    *,
+    qualifier: str | None = None,
+    step: Decimal = Decimal(1),
+) -> Claim:
+    return Claim(
+        id="c0",
+        start=sentence.start + start,
+        end=sentence.start + end,
+        quote=sentence.text[start:end],
+        sentence=sentence.text,
+        kind=kind,
+        stated=stated,
+        unit=unit,
+        qualifier=qualifier,
+        step=step,
+    )
+
+
+def _amount_claim(sentence: Sentence, amount: Amount) -> Claim | None:
+    start = amount.hedge_start if amount.hedge_start is not None else amount.start
+    if amount.unit != "percent":
+        return _claim(
+            sentence, start, amount.end, "value", amount.value, amount.unit,
+            qualifier=amount.qualifier, step=amount.step,
+        )  # fmt: skip
+    kind, sign, qualifier = _percent_kind(sentence.text, amount)
+    value = amount.value if amount.value < 0 else sign * amount.value
+    end = amount.end
+    # Quote the change word with its figure when it follows at once ("3.4% increase").
+    if kind == "growth":
+        after = _NEXT_WORD.match(sentence.text, end)
+        if after and _meaning(after.group(1)) in ("up", "down"):
+            end = after.end()
+    return _claim(
+        sentence, start, end, kind, value, "percent",
+        qualifier=qualifier or amount.qualifier, step=amount.step,
+    )  # fmt: skip
+
+
+def _percent_kind(text: str, amount: Amount) -> tuple[Kind, int, str | None]:
+    """growth or share, the sign a change word gives (+1/-1), and "points" for a share change."""
+    if amount.style.points:
+        return "share", 1, "points"
+    window_start = max(0, amount.start - CUE_REACH)
+    window = text[window_start : amount.end + CUE_REACH]
+    at = amount.start - window_start
+    best: tuple[int, str] | None = None
+    share_near = False
+    for cue in _cue_pattern().finditer(window):
+        meaning = _meaning(cue.group(0))
+        if meaning == "points":
+            continue
+        # A cue on the other side of a clause break or another figure belongs elsewhere.
+        after = at + (amount.end - amount.start)
+        between = window[cue.end() : at] if cue.end() <= at else window[after : cue.start()]
+        if re.search(r"[;()]|\d%|\d\s*percent", between):
+            continue
+        distance = abs(cue.start() - at)
+        if meaning == "share":
+            share_near = share_near or distance <= CUE_REACH
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, meaning)
+    following = text[amount.end : amount.end + 12].lower()
+    if share_near and (best is None or best[0] > 25):
+        return "share", 1, None
+    if best is not None:
+        return "growth", -1 if best[1] == "down" else 1, None
+    if following.lstrip().startswith("of "):
+        return "share", 1, None
+    return "growth", 1, None
+
+
+def _meaning(cue: str) -> str:
+    words = _claim_words()
+    folded = " ".join(cue.lower().split())
+    return (
+        words.get(folded)
+        or words.get(folded.replace(" ", "-"))
+        or words.get(folded.replace("-", " "), "change")
+    )
+
+
+def _rank_claim(sentence: Sentence, match: re.Match[str]) -> Claim | None:
+    qualifier = None
+    if match["no"]:
+        position = int(match["no"])
+    elif match["number"]:
+        position = _number_word(match["number"]) or 0
+    elif match["nth"]:
+        position = _number_word(match["nth"]) or 0
+    elif match["ranked"]:
+        position = _number_word(match["ranked"]) or 0
+    elif match["top"]:
+        position, qualifier = _number_word(match["topn"]) or 0, "top"
+    else:
+        position = 1  # a superlative, or "imported the most"
+    if not 1 <= position <= 250:
+        return None
+    return _claim(
+        sentence, match.start(), match.end(), "rank", Decimal(position), "rank",
+        qualifier=qualifier,
+    )  # fmt: skip

@@ -1,0 +1,475 @@
+"""Resolve: what each claim is about — its metric, partner and period — and how that was found.
+
+    resolve_claims(article, claims, context=None) -> [Claim, ...]   metric, partner, period, found
+
+A figure takes its period from, in order: a period right after it ("$40 million in 2017"); one
+in its clause; one that opens its sentence ("Last year, ..."); the sentence before it in the
+same paragraph; else the article's main period (a year in the headline, else the period of its
+first export figure). Its partner comes from its clause, else the sentence before the figure,
+else the sentence before when the text refers back ("Its imports ..."), else WORLD. A won amount
+in brackets after a dollar amount is the same figure converted, and takes everything from it.
+"..., respectively" pairs figures with periods or partners in order.
+
+Figures about things the store does not hold (copies sold, chart places, music-industry
+revenue, forecasts) resolve to no metric, so they are never judged against export figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .aliases import Mention, find_partners, find_topics, match_metric
+from .extract import Sentence, split_sentences
+from .models import Article, Claim, Period
+from .periods import PeriodPhrase, base_of, find_periods, resolve_period
+
+#: A period phrase this close after a figure (characters, no other figure between) is its own.
+FOLLOWING_REACH = 30
+#: A topic word this close after a figure ("93.5 million copies") decides its metric.
+TOPIC_REACH = 30
+#: An undated article is placed in the period its precise dollar figures point to when at least
+#: this many of them do (and more than point anywhere else).
+CONTEXT_VOTES = 2
+#: Topics whose figures may still be album exports ("music exports" in some reports): judged,
+#: but a mismatch only when the figure is close to the album figure (see verdict.SOFT_RATIO).
+SOFT_TOPICS = frozenset({"music_exports"})
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—–]|,\s|\s(?:but|while|whereas|though|although|which|who|as well as)\s",
+    re.IGNORECASE,
+)
+_BRACKET_BEFORE = re.compile(r"\(\s*(?:or\s+|equivalent\s+to\s+)?$", re.IGNORECASE)
+_LINKED_START = re.compile(
+    r"^(?:it|its|this|that|these|they|their|the\s+(?:country|figure|market|nation|amount))\b",
+    re.IGNORECASE,
+)
+_FORECAST = re.compile(
+    r"\b(?:could|would|might|may|will|expected\s+to|forecast|projected|likely\s+to|on\s+track"
+    r"\s+to|aims?\s+to|targets?)\b",
+    re.IGNORECASE,
+)
+_TOGETHER = re.compile(
+    r"\b(?:together|combined|jointly|the\s+(?:three|top\s+three|big\s+3|two))\b", re.IGNORECASE
+)
+_OUTRANKED = re.compile(
+    r"(?:surpass\w*|overt(?:ook|ake|aking|aken)|outpac\w*|beat\w*|than|after|behind|ahead\s+of"
+    r"|followed\s+by|over)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TRADE = re.compile(r"\b(?:export|import|shipment|shipped)", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_VIDEO = re.compile(r"\b(?:videos?|video\s+discs?|DVDs?)\b", re.IGNORECASE)
+_ALBUM_AND_VIDEO = re.compile(r"\balbums?\s+and\s+videos?\b", re.IGNORECASE)
+_RANK_NOUN = re.compile(
+    r"\b(?:market|importer|destination|buyer|customer|consumer|importing)s?\b|imported",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _State:
+    """What the text has established so far."""
+
+    published: date | None
+    main: Period | None = None
+    main_how: str = ""
+    paragraph: int = -1
+    period: Period | None = None  # the last period of the current paragraph
+    period_how: str = ""
+    partner: str | None = None
+    partners_before: list[Mention] = field(default_factory=list)
+    about_exports: bool = False
+    by_id: dict[str, Claim] = field(default_factory=dict)
+
+
+def resolve_claims(
+    article: Article, claims: Sequence[Claim], context: Period | None = None
+) -> list[Claim]:
+    """The claims with metric, partner and period filled in where the text says them.
+
+    `context` is the period the article is about when its text does not say (for an undated
+    article, inferred from its figures by the caller). Fields stay None when the text does
+    not say: a period that needs a date the article lacks, a figure about something the store
+    does not hold. `found` says how each field was decided.
+    """
+    sentences = split_sentences(article.text, article.body_start)
+    main, how = _title_period(article, sentences, context)
+    first = _pass(article, sentences, claims, main, how)
+    if main is None:
+        # The main period is the period of the article's first export figure.
+        lead = next((c for c in first if c.metric and c.period and c.kind == "value"), None)
+        if lead is not None and lead.period:
+            main, how = Period.parse(lead.period), f"the period of {lead.quote!r}"
+            return _pass(article, sentences, claims, main, how)
+    return first
+
+
+def infer_context(
+    claims: Sequence[Claim], periods_holding: Callable[[Decimal, Decimal], set[str]]
+) -> Period | None:
+    """The period an undated article's precise dollar figures point to, or None.
+
+    Each unhedged dollar figure printed to three or more significant digits votes for the
+    periods whose reference values it matches ($233.113 million: 2022); the period with the
+    most votes wins if it has at least CONTEXT_VOTES and no other has as many. It places the
+    article in time, as a reader would from its figures; the figures are still judged one by
+    one afterwards.
+    """
+    votes: Counter[str] = Counter()
+    for claim in claims:
+        if claim.kind != "value" or claim.unit != "USD" or claim.qualifier:
+            continue
+        digits = len(claim.stated.normalize().as_tuple().digits)
+        if claim.step <= 0 or digits < 3 or claim.repeat_of:
+            continue
+        low, high = claim.stated - claim.step / 2, claim.stated + claim.step
+        votes.update(periods_holding(low, high))
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < CONTEXT_VOTES:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return Period.parse(ranked[0][0])
+
+
+def _title_period(
+    article: Article, sentences: Sequence[Sentence], context: Period | None
+) -> tuple[Period | None, str]:
+    for text in [article.title or ""] + [s.text for s in sentences[:1]]:
+        for phrase in find_periods(text):
+            if phrase.role == "period" and phrase.year is not None:
+                period, _ = resolve_period(phrase, article.published, None)
+                if period is not None:
+                    return period, f"the headline's {phrase.text!r}"
+    if context is not None:
+        return context, f"no date: the period the article's own figures point to, {context}"
+    return None, ""
+
+
+def _pass(
+    article: Article,
+    sentences: Sequence[Sentence],
+    claims: Sequence[Claim],
+    main: Period | None,
+    main_how: str,
+) -> list[Claim]:
+    state = _State(published=article.published, main=main, main_how=main_how)
+    heads = [article.title or ""] + [s.text for s in sentences[:4]]
+    state.about_exports = any(match_metric(text) for text in heads if text)
+    pending = sorted(claims, key=lambda c: c.start)
+    resolved: list[Claim] = []
+    index = 0
+    previous: Sentence | None = None
+    for sentence in sentences:
+        if sentence.paragraph != state.paragraph:
+            state.paragraph, state.period, state.period_how = sentence.paragraph, None, ""
+        inside: list[Claim] = []
+        while index < len(pending) and pending[index].start < sentence.end:
+            inside.append(pending[index])
+            index += 1
+        phrases = [p for p in find_periods(sentence.text) if p.role != "other"]
+        for claim in inside:
+            done = _resolve(claim, sentence, previous, inside, phrases, state)
+            state.by_id[done.id] = done
+            resolved.append(done)
+        if not inside:
+            _advance(state, phrases)
+        state.partners_before = find_partners(sentence.text)
+        previous = sentence
+    return resolved
+
+
+def _advance(state: _State, phrases: Sequence[PeriodPhrase]) -> None:
+    """A sentence with no figure may still set the period of its paragraph ("Last year, ...")."""
+    for phrase in phrases:
+        if phrase.role == "period":
+            period, how = resolve_period(phrase, state.published, state.main)
+            if period is not None:
+                state.period, state.period_how = period, how
+                return
+
+
+# -- one claim ---------------------------------------------------------------------------------
+
+
+def _resolve(
+    claim: Claim,
+    sentence: Sentence,
+    previous: Sentence | None,
+    siblings: Sequence[Claim],
+    phrases: Sequence[PeriodPhrase],
+    state: _State,
+) -> Claim:
+    source = _converted_from(claim, siblings, sentence, state)
+    if source is not None:
+        how = source.found | {"converted": f"in brackets after {source.quote!r}: the same figure"}
+        update = {"metric": source.metric, "partner": source.partner, "period": source.period}
+        return claim.model_copy(update=update | {"found": how})
+    spans = [(c.start - sentence.start, c.end - sentence.start) for c in siblings]
+    at, end = claim.start - sentence.start, claim.end - sentence.start
+    found: dict[str, str] = {}
+    period, base = _period(claim, sentence.text, at, end, spans, phrases, state, found)
+    partner = _partner(claim, sentence.text, at, end, spans, siblings, state, found)
+    metric = _metric(claim, sentence.text, at, end, previous, state, found)
+    return claim.model_copy(
+        update={
+            "metric": metric,
+            "partner": partner,
+            "period": str(period) if period else None,
+            "base_period": str(base) if base else None,
+            "found": claim.found | found,
+        }
+    )
+
+
+def _converted_from(
+    claim: Claim, siblings: Sequence[Claim], sentence: Sentence, state: _State
+) -> Claim | None:
+    """The figure a bracketed conversion follows: "$132.93 million (about 168.5 billion won)"."""
+    if claim.kind != "value" or claim.unit not in ("USD", "KRW"):
+        return None
+    before = [c for c in siblings if c.end <= claim.start and c.kind == "value"]
+    if not before or before[-1].unit == claim.unit or before[-1].unit not in ("USD", "KRW"):
+        return None
+    source = before[-1]
+    between = sentence.text[source.end - sentence.start : claim.start - sentence.start]
+    if not _BRACKET_BEFORE.search(between):
+        return None
+    return state.by_id.get(source.id)
+
+
+def _clause(text: str, at: int, end: int) -> tuple[int, int]:
+    """The span of the clause holding text[at:end]: between commas, semicolons, brackets."""
+    start = 0
+    for brk in _CLAUSE_BREAK.finditer(text):
+        if brk.end() <= at:
+            start = brk.end()
+        elif brk.start() >= end:
+            return start, brk.start()
+    return start, len(text)
+
+
+def _respective(
+    claim: Claim, text: str, at: int, spans: Sequence[tuple[int, int]], items: Sequence[object]
+) -> int | None:
+    """With "..., respectively": the place of this figure among the figures it pairs with."""
+    word = _RESPECTIVELY.search(text, at)
+    if word is None:
+        return None
+    paired = [s for s, _ in spans if s < word.start()]
+    if len(paired) != len(items) or len(paired) < 2 or at not in paired:
+        return None
+    return paired.index(at)
+
+
+# -- period ------------------------------------------------------------------------------------
+
+
+def _period(
+    claim: Claim,
+    text: str,
+    at: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    phrases: Sequence[PeriodPhrase],
+    state: _State,
+    found: dict[str, str],
+) -> tuple[Period | None, Period | None]:
+    """The claim's period and, for a change, the period it is compared with (None: a year
+    earlier). Sets the paragraph's running period."""
+    running = state.period or state.main
+    periods = [p for p in phrases if p.role == "period"]
+    own = _following(phrases, end, spans, text)
+    chosen, why = (own, "") if own is not None and own.role == "period" else (None, "")
+    if chosen is None:
+        place = _respective(claim, text, at, spans, [p for p in periods if p.start > at])
+        later = [p for p in periods if p.start > at]
+        if place is not None:
+            chosen, why = later[place], " (respectively)"
+    if chosen is None:
+        clause_start, clause_end = _clause(text, at, end)
+        in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
+        if in_clause:
+            chosen = min(in_clause, key=lambda p: abs(p.start - at))
+    if chosen is None and periods and spans and periods[0].end <= spans[0][0]:
+        chosen, why = periods[0], " (opens the sentence)"
+    if chosen is not None:
+        period, how = resolve_period(chosen, state.published, running)
+        how += why
+    elif state.period is not None:
+        period, how = state.period, f"from earlier in the paragraph: {state.period_how}"
+    elif state.main is not None:
+        period, how = state.main, f"the article's main period: {state.main_how}"
+    else:
+        period, how = None, "no period in the text, and no publication date"
+    if period is not None and chosen is not None:
+        state.period, state.period_how = period, how
+    base = None
+    base_phrase = own if own is not None and own.role == "base" else None
+    if base_phrase is None and claim.kind == "growth":
+        base_phrase = next((p for p in phrases if p.role == "base" and p.start >= end), None)
+    if base_phrase is not None and period is not None:
+        resolved, base_how = resolve_period(base_phrase, state.published, period)
+        if claim.kind == "growth":
+            if resolved is not None and resolved != base_of(period):
+                base = resolved
+                found["base_period"] = base_how
+        elif resolved is not None:
+            # A value followed by "a year earlier" / "the same period last year" is the base.
+            period, how = resolved, base_how
+    found["period"] = how
+    return period, base
+
+
+def _following(
+    phrases: Sequence[PeriodPhrase], end: int, spans: Sequence[tuple[int, int]], text: str
+) -> PeriodPhrase | None:
+    """A period phrase right after the figure ("$40 million in 2017"), with no figure between."""
+    for phrase in phrases:
+        if phrase.start < end:
+            continue
+        gap = text[end : phrase.start]
+        if phrase.start - end > FOLLOWING_REACH or re.search(r"[;()]", gap):
+            return None
+        if any(end <= s < phrase.start for s, _ in spans):
+            return None
+        return phrase
+    return None
+
+
+# -- partner -----------------------------------------------------------------------------------
+
+
+def _partner(
+    claim: Claim,
+    text: str,
+    at: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    siblings: Sequence[Claim],
+    state: _State,
+    found: dict[str, str],
+) -> str:
+    # "64.40 million U.S. dollars": a currency's country is no partner.
+    mentions = [m for m in find_partners(text) if not any(s <= m.start < e for s, e in spans)]
+    group = _group(claim, text, at, mentions, state)
+    if group:
+        found["partner"] = "partners named together: " + ", ".join(m.code for m in group)
+        return "+".join(dict.fromkeys(m.code for m in group))
+    place = _respective(claim, text, at, spans, mentions)
+    if place is not None:
+        paired = mentions[place]
+        found["partner"] = f"{text[paired.start : paired.end]!r}, paired by 'respectively'"
+        state.partner = paired.code
+        return paired.code
+    clause_start, clause_end = _clause(text, at, end)
+    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
+    if claim.kind == "rank":
+        # "The U.S. overtook China as the second-largest market": China is not the subject.
+        subjects = [m for m in in_clause if not _OUTRANKED.search(text[: m.start])]
+        in_clause = subjects or in_clause
+    pick = _closest(in_clause, at, end) or _closest_before(mentions, at)
+    if pick is not None:
+        where = "its clause" if pick in in_clause else "the sentence"
+        found["partner"] = f"{text[pick.start : pick.end]!r} ({pick.form}) in {where}"
+        state.partner = pick.code
+        return pick.code
+    if not mentions and state.partner not in (None, "WORLD") and _LINKED_START.match(text):
+        found["partner"] = f"the sentence refers back to the one before: {state.partner}"
+        return state.partner or "WORLD"
+    found["partner"] = "no partner named before the figure or in its clause: WORLD"
+    state.partner = "WORLD"
+    return "WORLD"
+
+
+def _group(
+    claim: Claim, text: str, at: int, mentions: Sequence[Mention], state: _State
+) -> list[Mention]:
+    """Several partners a claim is about together: a combined share, a top-N list."""
+    if claim.kind == "rank" and claim.qualifier == "top":
+        named = [m for m in mentions if m.end <= at] or list(mentions)
+        return named if len({m.code for m in named}) > 1 else []
+    if claim.kind == "share" and _TOGETHER.search(text):
+        named = [m for m in mentions if m.end <= at] or list(mentions)
+        if len({m.code for m in named}) < 2:
+            named = list(state.partners_before)  # "the three countries" of the sentence before
+        return named if len({m.code for m in named}) > 1 else []
+    return []
+
+
+def _closest(mentions: Sequence[Mention], at: int, end: int) -> Mention | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (at - m.end) if m.end <= at else (m.start - end) + 0.5)
+
+
+def _closest_before(mentions: Sequence[Mention], at: int) -> Mention | None:
+    before = [m for m in mentions if m.end <= at]
+    return before[-1] if before else None
+
+
+# -- metric ------------------------------------------------------------------------------------
+
+
+def _metric(
+    claim: Claim,
+    text: str,
+    at: int,
+    end: int,
+    previous: Sentence | None,
+    state: _State,
+    found: dict[str, str],
+) -> str | None:
+    clause_start, clause_end = _clause(text, at, end)
+    clause = text[clause_start:clause_end]
+    forecast = _FORECAST.search(text[clause_start:at])
+    if forecast:
+        found["metric"] = f"a forecast ({forecast.group(0)!r}), not a stated figure"
+        return None
+    if claim.unit == "count" and "count" not in claim.found:
+        found["metric"] = "a count of things (copies, units), not an export value"
+        return None
+    topics = [t for t in find_topics(text) if _near(t, clause_start, clause_end, end)]
+    hard = [t for t in topics if t.code not in SOFT_TOPICS]
+    if hard:
+        word = text[hard[0].start : hard[0].end]
+        found["metric"] = f"{word!r} ({hard[0].code}): not a customs export figure"
+        return None
+    if claim.kind == "rank" and not (_RANK_NOUN.search(claim.quote) or _TRADE.search(clause)):
+        found["metric"] = "a position, but not among export markets"
+        return None
+    if _ALBUM_AND_VIDEO.search(clause):
+        found["metric"] = "'albums and videos' in its clause -> albums_and_videos"
+        return "albums_and_videos"
+    if _VIDEO.search(clause):
+        found["metric"] = "'video' in its clause -> videos"
+        return "videos"
+    metric = None
+    before = previous.text if previous else ""
+    for where, span in (("its sentence", text), ("the sentence before", before)):
+        hit = match_metric(span) if span else None
+        if hit:
+            metric = hit[0]
+            found["metric"] = f"an export phrase in {where} (score {hit[1]:.0f}) -> {metric}"
+            break
+    if metric is None and state.about_exports:
+        metric = "albums"
+        found["metric"] = "the article is about album exports -> albums"
+    if metric is None:
+        found["metric"] = "no export wording near the figure"
+        return None
+    if topics or any(t.code in SOFT_TOPICS for t in find_topics(text)):
+        # "music exports": album exports in some reports, all music in others.
+        found["metric"] += " (maybe: 'music exports' can be a larger aggregate)"
+        found["soft"] = "music exports"
+    return metric
+
+
+def _near(topic: Mention, clause_start: int, clause_end: int, end: int) -> bool:
+    inside = clause_start <= topic.start and topic.end <= clause_end
+    return inside or 0 <= topic.start - end <= TOPIC_REACH

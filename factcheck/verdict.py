@@ -1,0 +1,481 @@
+"""Judge: a claim and its readings -> verdict, expected value, explanation, correction.
+
+A stated figure covers what its printed precision allows: reports round or truncate, so
+"$301.7 million" covers [301.65, 301.8) million (mirrored for a fall). Hedges widen or bound it
+as they say:
+
+    over     actual >= stated, no upper bound ("topped $300 million")
+    under    actual < stated
+    nearly   stated x (1 - NEARLY_BELOW) <= actual <= stated + step/2
+    about    stated +- max(step/2, ABOUT_TOLERANCE x stated), and at least the printed interval
+    top      (ranks) every partner named ranks N or better
+
+A reading agrees when its interval (the reference's own precision, a rate window widened by
+RATE_TOLERANCE for won) overlaps the claim's. Then:
+
+    supported     some reading from the reference agrees (the article's own figures decide only
+                  when the reference has nothing; `Match.every`: all readings must agree)
+    ambiguous     a rank the reference allows but cannot settle: placed by the order of the
+                  values held, which destinations not broken down could still outsell ("2nd to
+                  4th" for "No. 3"); nothing else is called ambiguous
+    mismatch      none agrees; `expected` is the best reading (official, known at publication,
+                  latest vintage), with a diagnosis where one fits and a correction
+    unverifiable  no readings (`Match.reason` says why); always for a claim with no metric
+
+A mismatch names the slip when one fits, first match wins: the sign flipped (growth, share);
+a scale slip (the figure 10-10,000 times off; the correction keeps the article's digits); the
+wrong year (the same months of another year hold the figure); won labelled as dollars or
+dollars as won; percent and percentage points confused; a digit missing, extra or two swapped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .amounts import QUALIFIERS, Amount, find_amounts, format_like
+from .match import (
+    YEAR_EARLIER,
+    Match,
+    Reading,
+    claim_step,
+    ordinal,
+    printed_interval,
+    to_won,
+    usd,
+    won,
+)
+from .models import Claim, Evidence, JudgedClaim, Period, Verdict
+from .store import VINTAGE_ORDER
+
+#: "nearly $133 million" allows down to 5% below the stated figure.
+NEARLY_BELOW = Decimal("0.05")
+#: "about" allows 3% either way (or half the last printed digit, if wider).
+ABOUT_TOLERANCE = Decimal("0.03")
+#: Outlets convert at their own bank's rate, a little off the ECB reference rate.
+RATE_TOLERANCE = Decimal("0.01")
+#: A "music exports" figure this close to the album figure is judged as an album figure.
+SOFT_RATIO = Decimal("1.4")
+#: Scale slips looked for in amounts (not percentages): 10 to 10,000 times too large or small.
+SCALE_POWERS = (1, -1, 2, -2, 3, -3, 4, -4)
+#: Won amounts printed as dollars: "$168.5 billion" (x1) or "$168.5 million" (x1000).
+WON_POWERS = (0, 3, 1, 2, 4, -3)
+#: A dropped or extra digit is only called when the longer figure has this many digits (and
+#: the shorter one more than one); two swapped digits need two.
+MIN_DIGITS = 3
+#: Decimals of a computed percentage reported as `expected`.
+PERCENT_DECIMALS = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Region:
+    """The actual values a claim allows: low..high, None where unbounded."""
+
+    low: Decimal | None
+    high: Decimal | None
+    high_open: bool = False
+
+    @property
+    def bounded(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    def times(self, factor: Decimal) -> Region:
+        low, high = (None if b is None else b * factor for b in (self.low, self.high))
+        return Region(low, high, self.high_open) if factor > 0 else Region(high, low)
+
+
+def claim_region(claim: Claim, stated: Decimal | None = None) -> Region:
+    """The values `claim` (or the same claim stating `stated`) allows, hedges included.
+
+    >>> from decimal import Decimal as D
+    >>> def claim(stated, step, qualifier=None):
+    ...     return Claim(id="c", start=0, end=1, quote="x", sentence="x", kind="value",
+    ...                  stated=D(stated), step=D(step), unit="USD", qualifier=qualifier)
+    >>> claim_region(claim(301700000, 100000))
+    Region(low=Decimal('301650000'), high=Decimal('301800000'), high_open=True)
+    >>> claim_region(claim(300000000, 100000000, "over"))
+    Region(low=Decimal('300000000'), high=None, high_open=False)
+    >>> r = claim_region(claim(133000000, 1000000, "nearly")); r.low, r.high
+    (Decimal('126350000.00'), Decimal('133500000'))
+    """
+    value = claim.stated if stated is None else stated
+    step, qualifier = claim_step(claim), claim.qualifier
+    low, high = printed_interval(value, step)
+    if claim.kind == "rank":
+        return Region(Decimal(1), value) if qualifier == "top" else Region(value, value)
+    if qualifier == "over":
+        return Region(value, None)
+    if qualifier == "under":
+        return Region(None, value, high_open=True)
+    if qualifier == "nearly":
+        below = value * (1 - NEARLY_BELOW)
+        return Region(below, value + step / 2) if value >= 0 else Region(value - step / 2, below)
+    if qualifier == "about":
+        width = max(step / 2, ABOUT_TOLERANCE * abs(value))
+        return Region(min(low, value - width), max(high, value + width))
+    return Region(low, high, high_open=step > 0 and value >= 0)
+
+
+def agrees(region: Region, reading: Reading, whole: bool = False) -> bool:
+    """Whether the reading's interval meets the region (won conversions widened by
+    RATE_TOLERANCE); with `whole`, whether it lies wholly inside (a rank from the order of
+    values that could be 2nd to 4th does not settle "No. 2")."""
+    low, high = reading.low, reading.high
+    if reading.kind == "krw_conversion":
+        low, high = low * (1 - RATE_TOLERANCE), high * (1 + RATE_TOLERANCE)
+    if whole:
+        low, high = high, low
+    if region.high is not None and (low >= region.high if region.high_open else low > region.high):
+        return False
+    return region.low is None or high >= region.low
+
+
+# -- choosing and showing readings -----------------------------------------------------------
+
+
+def _rank_key(reading: Reading) -> tuple[bool, bool, Decimal, int]:
+    """Prefer the official figure, then the one known at publication, then the most precise,
+    then the latest vintage (among those known; else the earliest released after)."""
+    order = max((VINTAGE_ORDER[f.vintage] for f in reading.figures), default=0)
+    width = reading.high - reading.low
+    return reading.official, reading.known, -width, order if reading.known else -order
+
+
+def _best(readings: list[Reading]) -> Reading:
+    return max(readings, key=_rank_key)
+
+
+def _shown(claim: Claim, reading: Reading) -> Decimal:
+    """The reading's value as `expected`: whole dollars and ranks, percent to 0.01."""
+    value = reading.value
+    if claim.unit in ("USD", "KRW", "count", "rank"):
+        return value.quantize(Decimal(1))
+    if claim.unit == "percent" and not reading.official:
+        return value.quantize(PERCENT_DECIMALS)
+    return value
+
+
+def _decimals(step: Decimal) -> int:
+    return max(0, -int(step.normalize().as_tuple().exponent)) if step else 1
+
+
+def _when(period: str) -> str:
+    """'the first half of 2023' for '2023-H1'."""
+    parsed = Period.parse(period)
+    return parsed.describe() if parsed else period
+
+
+def _amount(claim: Claim) -> Amount | None:
+    """The figure as printed in the quote, if one can be read there."""
+    found = [a for a in find_amounts(claim.quote) if abs(a.value) == abs(claim.stated)]
+    return found[0] if found else None
+
+
+def _said(claim: Claim, stated: Decimal | None = None) -> str:
+    """How the claim's figure reads in an explanation: '$3.017 billion', '+4.3%', '1st'."""
+    value = claim.stated if stated is None else stated
+    if claim.kind == "rank":
+        return f"within the top {value:.0f}" if claim.qualifier == "top" else ordinal(int(value))
+    if claim.unit == "percent":
+        text = f"{value:.{_decimals(claim_step(claim))}f}"
+        sign = "+" if claim.kind == "growth" and value > 0 else ""
+        return sign + text + (" points" if claim.qualifier == "points" else "%")
+    amount = _amount(claim) if stated is None else None
+    text = amount.text if amount is not None else _plain(claim, value)
+    return f"{claim.qualifier} {text}" if claim.qualifier in QUALIFIERS else text
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_evidence_of = lru_cache(maxsize=4096)(Evidence.of)  # figures are frozen, hence hashable
+
+
+def _evidence(*readings: Reading | None) -> list[Evidence]:
+    """The figures of the readings, each once, in order."""
+    figures = (f for reading in readings if reading for f in reading.figures)
+    return [_evidence_of(f) for f in dict.fromkeys(figures)]
+
+
+def _judged(claim: Claim, verdict: Verdict, explanation: str, **fields: object) -> JudgedClaim:
+    # claim.__dict__ rather than dict(claim): the same fields, without pydantic's slow iterator
+    return JudgedClaim.model_validate(
+        {**claim.__dict__, "verdict": verdict, "explanation": explanation, **fields}
+    )
+
+
+# -- the verdict -----------------------------------------------------------------------------
+
+
+def judge(claim: Claim, match: Match) -> JudgedClaim:
+    """The verdict on `claim` given its readings, with expected value, explanation, correction
+    and evidence. Unverifiable (with the reason) when there are no readings, and always for a
+    claim without a metric: something the store does not hold is never a mismatch.
+
+    A claim whose metric is only likely (`found["soft"]`: "music exports", which may be all
+    music rather than albums) is a mismatch only when it is within SOFT_RATIO of the album
+    figure; further off, it is taken to be about the larger aggregate: unverifiable.
+    """
+    judged = _judge(claim, match)
+    if judged.verdict == "mismatch" and claim.found.get("soft"):
+        expected = judged.expected or Decimal(0)
+        ratio = abs(claim.stated / expected) if expected and claim.kind == "value" else None
+        if ratio is None or not (1 / SOFT_RATIO <= ratio <= SOFT_RATIO):
+            text = (
+                f"Not checked: {_said(claim)} does not fit the album figures "
+                f"({_shown_number(judged)}), so it is probably about {claim.found['soft']} "
+                "as a whole, a larger aggregate the store does not hold."
+            )
+            return _judged(claim, "unverifiable", text)
+    return judged
+
+
+def _shown_number(judged: JudgedClaim) -> str:
+    expected = judged.expected or Decimal(0)
+    if judged.unit == "USD":
+        return usd(expected)
+    if judged.unit == "KRW":
+        return won(expected)
+    return f"{expected}"
+
+
+def _judge(claim: Claim, match: Match) -> JudgedClaim:
+    if claim.metric is None or not match.readings:
+        reason = match.reason or "nothing in the reference to compare with"
+        if claim.metric is not None and YEAR_EARLIER.search(claim.found.get("period", "")):
+            return _misplaced_base(claim, match, reason)
+        return _judged(claim, "unverifiable", f"Not checked: {reason}.")
+    pool = [r for r in match.readings if r.kind != "article"] or match.readings
+    region, whole = claim_region(claim), claim.kind == "rank"
+    agreeing = [r for r in pool if agrees(region, r, whole)]
+    wrong = [r for r in pool if not agrees(region, r)]
+    if match.every and not wrong and len(agreeing) == len(pool):
+        years = ", ".join(_when(r.period) for r in pool)
+        text = f"{_cap(pool[0].description.rsplit(' in ', 1)[0])} in each year held: {years}."
+        return _judged(claim, "supported", text, expected=_shown(claim, pool[0]),
+                       evidence=_evidence(*pool))  # fmt: skip
+    if agreeing and not match.every:
+        return _supported(claim, pool, agreeing)
+    if wrong and (match.every or len(wrong) == len(pool)):
+        return _mismatch(claim, match, wrong, region)
+    # a rank the values held allow but do not settle (destinations not broken down)
+    unsettled = [r for r in pool if r not in agreeing]
+    text = f"{_cap(unsettled[0].description)}: that does not settle {_said(claim)}."
+    return _judged(claim, "ambiguous", text, evidence=_evidence(*unsettled))
+
+
+def _misplaced_base(claim: Claim, match: Match, reason: str) -> JudgedClaim:
+    """A figure given as the same period a year earlier, which the store holds for another
+    year only: a mismatch even though the period meant is not held."""
+    region = claim_region(claim)
+    hit = _first(match.alternatives, region) if region.bounded else None
+    if hit is None:
+        return _judged(claim, "unverifiable", f"Not checked: {reason}.")
+    text = (
+        f"Wrong year: the article gives {_said(claim)} as the same period a year earlier "
+        f"({_when(claim.period or '')}), but it is the figure for {_when(hit.period)} "
+        f"({_figure(hit)}); {reason}."
+    )
+    return _judged(claim, "mismatch", text, evidence=_evidence(hit))
+
+
+def _supported(claim: Claim, pool: list[Reading], agreeing: list[Reading]) -> JudgedClaim:
+    primary = _best(agreeing)
+    # a change or share computed from exact values says more than the rounded official row
+    # (the contract's example: "... is +3.41%; the official release also gives +3.4%")
+    precise = [
+        r for r in agreeing
+        if r.kind in ("computed_change", "computed_share") and r.high - r.low < claim_step(claim)
+    ]  # fmt: skip
+    official = [r for r in pool if r.official and r.kind in ("official_change", "share_row")]
+    if precise:
+        primary = _best(precise)
+    text = _cap(primary.description)
+    second = _best(official) if official and not primary.official else None
+    if second is not None:
+        number = second.description.rsplit(" is ", 1)[-1]
+        text += f"; the official release {'also ' if second in agreeing else ''}gives {number}"
+    text += "." + _vintage_note(primary, pool)
+    if primary.kind == "article":
+        text = "The reference holds nothing to compare with; " + text[0].lower() + text[1:]
+    return _judged(claim, "supported", text, expected=_shown(claim, primary),
+                   evidence=_evidence(primary, second))  # fmt: skip
+
+
+def _vintage_note(primary: Reading, pool: list[Reading]) -> str:
+    """' That is the preliminary figure; it was later revised to $231,389,000.'"""
+    if primary.vintage is None or primary.kind not in ("value", "krw_conversion"):
+        return ""
+    for other in pool:
+        if other.kind == primary.kind and other.vintage not in (None, primary.vintage):
+            shown = usd(sum((f.value for f in other.figures), Decimal(0)))
+            if primary.vintage == "preliminary":
+                return f" That is the preliminary figure; it was later revised to {shown}."
+            return f" That is the revised figure; the first release gave {shown}."
+    return ""
+
+
+# -- mismatches: diagnosis and correction ----------------------------------------------------
+
+
+def _mismatch(claim: Claim, match: Match, pool: list[Reading], region: Region) -> JudgedClaim:
+    best = _best(pool)
+    derived = [r for r in pool if r.kind in ("computed_change", "computed_share")]
+    also = ""
+    if best.official and best.kind != "value" and derived:
+        value = _best(derived).value
+        also = f" (the values give {value:{'+' if claim.kind == 'growth' else ''}.2f}%)"
+    text = f"{_cap(best.description)}{also}, not {_said(claim)}."
+    if best.kind == "article":
+        text = "The reference holds nothing to compare with, but " + text[0].lower() + text[1:]
+    expected = _shown(claim, best)
+    # an open region ("over $300 million") fits too much to say what slip it was
+    found = _diagnose(claim, match, pool, region, best) if region.bounded else None
+    diagnosis, used, fixed = found or ("", None, None)
+    if diagnosis:
+        text += " " + diagnosis
+    correction = _correction(claim, expected if fixed is None else fixed)
+    return _judged(claim, "mismatch", text, expected=expected, correction=correction,
+                   evidence=_evidence(best, used))  # fmt: skip
+
+
+def _diagnose(
+    claim: Claim, match: Match, pool: list[Reading], region: Region, best: Reading
+) -> tuple[str, Reading | None, Decimal | None]:
+    """The likely slip behind a mismatch: (sentence, the reading that shows it, the figure a
+    correction should print when it is not `expected`); ('', None, None) if none fits."""
+    stated, said = claim.stated, _said(claim)
+    if claim.kind == "rank":
+        return "", None, None
+    hit = _first(pool, claim_region(claim, -stated)) if stated else None
+    if hit is not None and claim.unit == "percent":
+        return f"The sign is flipped: it was {_said(claim, hit.value)}, not {said}.", hit, None
+    for power in SCALE_POWERS if claim.unit != "percent" else ():
+        factor = Decimal(10) ** power
+        hit = _first(pool, region.times(factor))
+        if hit is not None:
+            times = f"{10 ** abs(power):,} times too {'large' if power < 0 else 'small'}"
+            return f"Scale slip: {said} is {times}.", hit, stated * factor
+    hit = _first([r for r in match.alternatives if r.period != claim.period], region)
+    if hit is not None:
+        text = f"Wrong year: {said} is the figure for {_when(hit.period)} ({_figure(hit)})."
+        if YEAR_EARLIER.search(claim.found.get("period", "")):
+            text += " The article gives it as the same period a year earlier."
+        return text, hit, None
+    if claim.unit == "USD":  # won labelled as dollars
+        in_won = [to_won(r, match.published) for r in pool if r.kind == "value"]
+        for power in WON_POWERS:
+            hit = _first(in_won, region.times(Decimal(10) ** power))
+            if hit is not None:
+                text = f"Won labelled as dollars: {said} matches the won amount, {won(hit.value)}."
+                return text, hit, None
+    if claim.unit == "KRW":  # dollars labelled as won
+        dollars = [r for r in match.alternatives if r.kind == "value" and r.period == claim.period]
+        for power in WON_POWERS:
+            hit = _first(dollars, region.times(Decimal(10) ** -power))
+            if hit is not None:
+                return f"Dollars labelled as won: {said} matches {usd(hit.value)}.", hit, None
+    for kind, unit in (("share_points", "percentage points"), ("relative_change", "percent")):
+        hit = _first([r for r in match.alternatives if r.kind == kind], region)
+        if hit is not None:
+            text = f"Percent and percentage points confused: {said} is the change in {unit}"
+            return f"{text} ({hit.description}).", hit, None
+    return _digit_slip(claim, best.value), None, None
+
+
+def _first(readings: list[Reading], region: Region) -> Reading | None:
+    return next((r for r in readings if agrees(region, r)), None)
+
+
+def _figure(reading: Reading) -> str:
+    value = reading.figures[0].value if reading.figures else reading.value
+    return usd(value) if reading.figures and reading.figures[0].unit == "USD" else f"{value}"
+
+
+def _digit_slip(claim: Claim, expected: Decimal) -> str:
+    """'A digit seems missing: 317 for 3017' when the printed digits are the expected ones
+    (at the same precision) with one dropped, added or two swapped; '' otherwise."""
+    step = claim_step(claim)
+    if step <= 0 or expected <= 0 or claim.stated <= 0:
+        return ""
+    printed = str(int(claim.stated / step))
+    ratio = expected / step
+    for digits in dict.fromkeys((str(round(ratio)), str(int(ratio)))):
+        longer, shorter = sorted((digits, printed), key=len, reverse=True)
+        if len(shorter) < MIN_DIGITS - 1 or digits == printed:
+            continue
+        dropped = {longer[:i] + longer[i + 1 :] for i in range(len(longer))}
+        if len(longer) == len(shorter) + 1 and len(longer) >= MIN_DIGITS and shorter in dropped:
+            what = "missing" if longer == digits else "extra"
+            return f"A digit seems {what}: {printed} for {digits}."
+        swaps = [printed[:i] + printed[i + 1] + printed[i] + printed[i + 2 :]
+                 for i in range(len(printed) - 1)]  # fmt: skip
+        if len(digits) == len(printed) and digits in swaps:
+            return f"Two digits seem swapped: {printed} for {digits}."
+    return ""
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth")  # fmt: skip
+
+
+def _correction(claim: Claim, value: Decimal) -> str | None:
+    """The quote with `value` written as the article writes figures; None when that needs
+    rewording (a sign carried by a verb, a top-N list) or the quote holds no figure."""
+    if claim.kind == "rank":
+        return _rank_correction(claim, int(value))
+    amount = _amount(claim)
+    if amount is None:
+        return _plain(claim, value)
+    if not amount.style.sign:  # the sign, if any, is in the words ("a 10.2% dip")
+        if value and (value < 0) != (claim.stated < 0):
+            return None
+        value = abs(value)
+    like, text = amount, amount.text
+    if claim.qualifier in ("over", "under", "nearly"):  # a threshold: print the figure itself
+        step = min(like.step, Decimal(1).scaleb(value.adjusted() - 3))
+        like = like.model_copy(update={"step": step})
+    for _ in range(3):  # print finer until the figure differs from the one printed
+        text = format_like(value, like)
+        if text != amount.text:
+            break
+        style = like.style.model_copy(update={"decimals": like.style.decimals + 1})
+        like = like.model_copy(update={"step": like.step / 10, "style": style})
+    hedged = claim.qualifier in ("over", "under") and amount.hedge_start is not None
+    start = amount.hedge_start if hedged and amount.hedge_start is not None else amount.start
+    return claim.quote[:start] + text + claim.quote[amount.end :]
+
+
+def _plain(claim: Claim, value: Decimal) -> str:
+    """A figure in plain English, where the quote has no figure to copy the style of."""
+    if claim.unit == "percent":
+        return f"{value:.{_decimals(claim_step(claim))}f}%"
+    if claim.unit == "KRW":
+        return won(value)
+    if claim.unit == "USD" and abs(value) >= 10**9:
+        return f"${value / 10**9:,.3f} billion"
+    if claim.unit == "USD":
+        return f"${value / 10**6:,.{max(0, 6 - _decimals(claim_step(claim)))}f} million"
+    return f"{value:,.0f}"
+
+
+def _rank_correction(claim: Claim, expected: int) -> str | None:
+    """'No. 1' -> 'No. 2', 'ranked first' -> 'ranked second'; None for a top-N claim."""
+    if claim.qualifier == "top":
+        return None
+    stated, quote = int(claim.stated), claim.quote
+    number = re.search(rf"\b{stated}(?:st|nd|rd|th)?\b", quote)
+    if number:
+        digits = str(expected) if number.group().isdigit() else ordinal(expected)
+        return quote[: number.start()] + digits + quote[number.end() :]
+    if 1 <= stated <= 10 and 1 <= expected <= 10:
+        word = re.search(rf"\b{_ORDINAL_WORDS[stated - 1]}\b", quote, re.IGNORECASE)
+        if word:
+            return quote[: word.start()] + _ORDINAL_WORDS[expected - 1] + quote[word.end() :]
+    return None
+
+
+__all__ = ["ABOUT_TOLERANCE", "NEARLY_BELOW", "RATE_TOLERANCE", "agrees", "claim_region", "judge"]
