@@ -19,16 +19,15 @@ this project from the phrasings of English-language reports on Korea Customs Ser
 
 from __future__ import annotations
 
-import csv
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.errors import DataError
+from factcheck.reference import read_rows, reference_dir
 
 AmountUnit = Literal["USD", "KRW", "percent", "count"]
 
@@ -77,36 +76,15 @@ class Amount(BaseModel):
 # -- vocabulary ---------------------------------------------------------------------------------
 
 
-def _reference_dir() -> Path:
-    """reference/ inside the installed package (wheel) or beside it (source checkout)."""
-    here = Path(__file__).resolve().parent
-    return here / "reference" if (here / "reference").is_dir() else here.parent / "reference"
-
-
-def _read_rows(name: str, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
-    path = _reference_dir() / name
-    try:
-        with path.open(encoding="utf-8", newline="") as file:
-            reader = csv.DictReader(file)
-            if reader.fieldnames != columns:
-                raise DataError(
-                    f"header is {reader.fieldnames}, expected {','.join(columns)}", path=str(path)
-                )
-            return list(enumerate(reader, start=2))
-    except OSError as error:
-        raise DataError(
-            f"cannot read it ({error.strerror}); restore it from the repository", path=str(path)
-        ) from error
-
-
 def _load_hedges(language: str) -> dict[str, str]:
     """Hedge phrase (lower case, single spaces) -> qualifier."""
+    path = reference_dir() / "hedges.csv"
     hedges = {}
-    for line, row in _read_rows("hedges.csv", ["language", "phrase", "qualifier"]):
+    for line, row in read_rows(path, ("language", "phrase", "qualifier")):
         if row["qualifier"] not in QUALIFIERS:
             raise DataError(
                 f"unknown qualifier '{row['qualifier']}', expected one of {', '.join(QUALIFIERS)}",
-                path=str(_reference_dir() / "hedges.csv"),
+                path=str(path),
                 line=line,
             )
         if row["language"] == language:
@@ -116,17 +94,19 @@ def _load_hedges(language: str) -> dict[str, str]:
 
 def _load_words() -> list[tuple[str, int, str, str]]:
     """(word, value, kind, family) rows of number-words-en.csv, in file order."""
-    path = str(_reference_dir() / "number-words-en.csv")
+    path = reference_dir() / "number-words-en.csv"
     rows = []
-    for line, row in _read_rows("number-words-en.csv", ["word", "value", "kind", "family"]):
+    for line, row in read_rows(path, ("word", "value", "kind", "family")):
         kind, family = row["kind"], row["family"]
         if not row["value"].isdigit():
-            raise DataError(f"value '{row['value']}' is not a whole number", path=path, line=line)
+            raise DataError(
+                f"value '{row['value']}' is not a whole number", path=str(path), line=line
+            )
         if kind not in WORD_KINDS or (kind in ("scale", "letter")) != bool(family):
             raise DataError(
                 f"kind '{kind}', family '{family}': expected a kind in {', '.join(WORD_KINDS)} "
                 "and a family (long, mln, mn, letter, lower) for scale and letter words only",
-                path=path,
+                path=str(path),
                 line=line,
             )
         rows.append((row["word"], int(row["value"]), kind, family))

@@ -50,34 +50,45 @@ _BOUNDARY = re.compile(
     r"""
     (?<=[.!?])            # a full stop, question or exclamation mark
     ["”’)\]]*             # closing quotes or brackets stay with the sentence
-    \s+                   # the gap
+    (?:\s+               # the gap,
+      |(?<=[a-z][.!?])(?=[A-Z][a-z]))  # or none in run-together copy: "K-pop.According"
     (?=["“‘(\[]?[A-Z0-9$₩])  # the next sentence starts with a capital, a digit or a currency
     """,
     re.VERBOSE,
 )
 _LAST_WORD = re.compile(r"([\w.]+)[.!?][\"”’)\]]*$")
+_LINE = re.compile(r"[^\r\n]+")
 
 
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:
-    """The sentences of `text[start:]`: each line is split at sentence ends; [] for blank text.
+    """The sentences of `text[start:]`: each paragraph is split at sentence ends; [] for blank
+    text. A line that breaks off mid-sentence (the next starts in lower case) runs on.
 
     >>> text = "Exports hit $301.7 million. Japan was No. 1 on the U.S. list."
     >>> [s.text for s in split_sentences(text)]
     ['Exports hit $301.7 million.', 'Japan was No. 1 on the U.S. list.']
+    >>> [s.text for s in split_sentences("Its profits\\ngrew to $18 million.")]
+    ['Its profits\\ngrew to $18 million.']
     """
     sentences: list[Sentence] = []
-    for paragraph, line in enumerate(re.finditer(r"[^\r\n]+", text[start:])):
-        offset = start + line.start()
-        begin = 0
+    blocks: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text, start):
         body = line.group(0)
-        for gap in _BOUNDARY.finditer(body):
-            candidate = body[begin : gap.start()]
-            last = _LAST_WORD.search(candidate)
-            if last and last.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+        runs_on = blocks and body[:1].islower() and text[blocks[-1][1] - 1] not in ".!?:"
+        if runs_on:
+            blocks[-1] = (blocks[-1][0], line.end())
+        elif body.strip():
+            blocks.append((line.start(), line.end()))
+    for paragraph, (first, last) in enumerate(blocks):
+        begin = first
+        for gap in _BOUNDARY.finditer(text, first, last):
+            candidate = text[begin : gap.start()]
+            word = _LAST_WORD.search(candidate)
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            _add(sentences, text, offset + begin, offset + gap.start(), paragraph)
+            _add(sentences, text, begin, gap.start(), paragraph)
             begin = gap.end()
-        _add(sentences, text, offset + begin, offset + len(body), paragraph)
+        _add(sentences, text, begin, last, paragraph)
     return sentences
 
 
@@ -132,12 +143,13 @@ def _rank_pattern() -> re.Pattern[str]:
           | number\s+(?P<number>{cardinal})(?:\s+(?:{position}))?  # number two spot
           | (?P<nth>{numbered})[\s-]+(?:(?:{superlative}|most)[\s-]+)?  # second-largest
                 (?:[\w-]+\s+){{0,3}}?(?:{noun}|{position})          #   ... market / place
+          | (?P<top>top)[\s-]+(?P<topn>\d{{1,2}}|{cardinal})(?![\w-]|[,.]\d)  # top 10, top three
+                (?:\s+(?:[\w-]+\s+){{0,2}}?(?:{noun}))?
           | (?:the\s+)?(?:world'?s\s+)?(?P<sup>{superlative})\s+    # the biggest
+                (?!\d|(?:{cardinal})\b)                              #   (not "top 3")
                 (?:[\w-]+\s+){{0,3}}?(?:{noun})                     #   ... importer
           | (?:ranked|ranking|ranks|took|taking|claimed|came|finished)\s+  # ranked fourth
                 (?P<ranked>{numbered})(?:\s+(?:{position}))?
-          | (?P<top>top)[\s-]+(?P<topn>\d{{1,2}}|{cardinal})(?![\w-]|[,.]\d)  # top 10, top three
-                (?:\s+(?:[\w-]+\s+){{0,2}}?(?:{noun}))?
           | imported\s+the\s+most(?:\s+(?:[\w-]+\s+){{0,2}}?albums)? # imported the most albums
         )(?![\w-])
         """,
@@ -162,11 +174,14 @@ def _number_word(word: str) -> int | None:
 
 _DESTINATIONS = re.compile(
     r"""
-    (?<![\w$₩.,])(?P<n>\d{1,3})(?![\w.,%])   # a small bare number: 78, 114
-    (?=\s+(?:countries|destinations|for\s+albums|for\s+videos|markets)\b
-       |\s+in\s+\d{4}\b)                  # ... countries / for albums / in 2017
+    (?<![\w$₩.,/-])(?P<n>\d{1,3})   # a small bare number: 78, 114
+    (?![\w.,%/-]|\s*(?:percent|per\s+cent|million|billion))  # not an amount
     """,
     re.VERBOSE | re.IGNORECASE,
+)
+_LEVEL_BEFORE = re.compile(r"\b(?:from|to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
 _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 _COUNTRY_WORDS = re.compile(r"\b(?:countries|destinations|nations)\b", re.IGNORECASE)
@@ -214,6 +229,8 @@ def _claims_in(sentence: Sentence) -> list[Claim]:
         for match in _DESTINATIONS.finditer(sentence.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            if _MONTH_BEFORE.search(sentence.text, 0, match.start()):
+                continue  # "July 18": a date, not a count
             count = _claim(
                 sentence, match.start(), match.end(), "value", Decimal(match["n"]), "count"
             )
@@ -283,7 +300,7 @@ def _percent_kind(text: str, amount: Amount) -> tuple[Kind, int, str | None]:
         # A cue on the other side of a clause break or another figure belongs elsewhere.
         after = at + (amount.end - amount.start)
         between = window[cue.end() : at] if cue.end() <= at else window[after : cue.start()]
-        if re.search(r"[;()]|\d%|\d\s*percent", between):
+        if re.search(r"[,;()]|\d%|\d\s*percent", between):
             continue
         distance = abs(cue.start() - at)
         if meaning == "share":
@@ -293,6 +310,11 @@ def _percent_kind(text: str, amount: Amount) -> tuple[Kind, int, str | None]:
             best = (distance, meaning)
     following = text[amount.end : amount.end + 12].lower()
     if share_near and (best is None or best[0] > 25):
+        return "share", 1, None
+    # "The share ... rose by 3.8 points from 71.7% in 2021 to 75.5%": the levels are shares.
+    level = _LEVEL_BEFORE.search(text[: amount.start])
+    earlier = [_meaning(c.group(0)) for c in _cue_pattern().finditer(text[: amount.start])]
+    if level and "share" in earlier:
         return "share", 1, None
     if best is not None:
         return "growth", -1 if best[1] == "down" else 1, None

@@ -19,11 +19,10 @@ times. The memo is dropped whenever the store's connection has written anything.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from itertools import product
@@ -33,8 +32,10 @@ from weakref import WeakKeyDictionary
 from pydantic import BaseModel, ConfigDict, Field
 
 from .models import Claim, Figure, Measure, Period, Vintage
-from .reference import vocabulary
+from .precision import claim_step, printed_interval, row_step
+from .rates import to_won
 from .store import Store, Total, choose_vintage
+from .wording import ordinal, partner_names, percent, period_words, usd
 
 ReadingKind = Literal[
     "value",  # a value (or destination count) row, or the sum of monthly rows
@@ -50,12 +51,6 @@ ReadingKind = Literal[
     "article",  # the article's own figures
 ]
 
-#: KCS publishes values in thousands of dollars: a row whose last non-zero digit is at most the
-#: thousands is exact; one printed rounder ("$291.8 million") stands for a range, at most a
-#: million wide ("$60 million" is read as rounded to the million, not to ten million).
-KCS_UNIT, ROW_MAX_STEP = 1000, 1_000_000
-#: Without a publication date an outlet converted somewhere in the weeks after the period ended.
-NO_DATE_WINDOW = timedelta(days=60)
 #: Vintage combinations per derived reading; the store holds at most two vintages a figure.
 MAX_COMBINATIONS = 16
 #: Memoized queries and matches per store before the memo starts afresh (a long-running
@@ -104,89 +99,6 @@ class Match(BaseModel):
     published: date | None = None
 
 
-# -- precision and wording -------------------------------------------------------------------
-
-
-def printed_interval(value: Decimal, step: Decimal) -> tuple[Decimal, Decimal]:
-    """The values a figure printed as `value`, last digit at `step`, can stand for when it was
-    rounded or truncated: [value - step/2, value + step], mirrored below zero.
-
-    >>> printed_interval(Decimal("301.7"), Decimal("0.1"))
-    (Decimal('301.65'), Decimal('301.8'))
-    >>> printed_interval(Decimal("-10.2"), Decimal("0.1"))
-    (Decimal('-10.3'), Decimal('-10.15'))
-    """
-    if value >= 0:
-        return value - step / 2, value + step
-    return value - step, value + step / 2
-
-
-def claim_step(claim: Claim) -> Decimal:
-    """The claim's printed precision: its `step`, or where that was left 0, the place of the
-    last non-zero digit of `stated` (301700000 -> 100000, 3.4 -> 0.1); 0 for a rank.
-
-    >>> claim_step(Claim(id="c", start=0, end=1, quote="x", sentence="x", kind="share",
-    ...                  stated=Decimal("48.60"), unit="percent"))
-    Decimal('0.1')
-    """
-    if claim.step > 0 or claim.kind == "rank" or not claim.stated:
-        return claim.step
-    exponent = int(claim.stated.normalize().as_tuple().exponent)
-    return Decimal(1).scaleb(exponent)
-
-
-def row_step(figure: Figure) -> Decimal:
-    """The printed precision of a reference row; 0 when it is exact.
-
-    Percentages keep their printed decimals ("-2.0", "69"); dollar values are exact to KCS's
-    thousand-dollar unit unless printed rounder (291,800,000: step 100,000).
-    """
-    if figure.measure in ("yoy_pct", "share_pct"):
-        return Decimal(1).scaleb(int(figure.value.as_tuple().exponent))
-    if figure.measure != "value" or not figure.value:
-        return Decimal(0)
-    whole, step = abs(int(figure.value)), 1
-    while whole % (step * 10) == 0:
-        step *= 10
-    return Decimal(min(step, ROW_MAX_STEP)) if step > KCS_UNIT else Decimal(0)
-
-
-def usd(value: Decimal) -> str:
-    """'$301,744,000'."""
-    return f"${value:,.0f}"
-
-
-def won(value: Decimal) -> str:
-    """'168.5 billion won' (four significant digits)."""
-    scale, word = (10**12, "trillion") if abs(value) >= 10**12 else (10**9, "billion")
-    if abs(value) < 10**9:
-        scale, word = 10**6, "million"
-    number = value / scale
-    decimals = max(0, 3 - number.adjusted()) if number else 0
-    return f"{number:,.{decimals}f} {word} won"
-
-
-def percent(value: Decimal, signed: bool = True, decimals: int = 2) -> str:
-    """'+3.41%' (or '48.60%' unsigned)."""
-    return f"{value:{'+' if signed else ''}.{decimals}f}%"
-
-
-def ordinal(n: int) -> str:
-    """'1st', '2nd', '11th'."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _period_end(period: Period) -> date:
-    year, month = period.end_year, period.end_month
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _words(period: Period) -> str:
-    """'2023 full-year', 'the first half of 2023': how a reason names a period."""
-    return f"{period.start_year} full-year" if period.kind == "year" else period.describe()
-
-
 def _known(figures: Iterable[Figure], published: date | None) -> bool:
     return published is None or all(f.released is None or f.released <= published for f in figures)
 
@@ -218,64 +130,6 @@ def _lookup(store: Store) -> _Lookup:
     if found is None or stale or found.changes != store.conn.total_changes:
         found = _LOOKUPS[store] = _Lookup(store)
     return found
-
-
-@lru_cache(maxsize=1)
-def _partner_names() -> dict[str, str]:
-    """Partner code -> the name explanations use ('the Netherlands'), from aliases-en.csv."""
-    names: dict[str, str] = {}
-    for row in vocabulary("aliases-en.csv", ("partner", "alias", "form")):
-        if row["form"] == "name":
-            first = names.setdefault(row["partner"], row["alias"])
-            if row["alias"] == f"the {first}":
-                names[row["partner"]] = row["alias"]
-    return names
-
-
-def partner_names(partner: str) -> str:
-    """'Japan'; 'Japan, China and the United States' for 'JP+CN+US'."""
-    names = [_partner_names().get(code, code) for code in partner.split("+")]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-# -- exchange rates --------------------------------------------------------------------------
-
-_converter: Any = None
-
-
-def _rate(day: date) -> Decimal:
-    """Won per dollar on `day` from the ECB reference rates (interpolated over holidays)."""
-    global _converter
-    if _converter is None:  # loading the rates takes a few hundred ms: only when needed
-        from currency_converter import CurrencyConverter
-
-        _converter = CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
-    return Decimal(str(round(_converter.convert(1, "USD", "KRW", date=day), 2)))
-
-
-@lru_cache(maxsize=1024)
-def rate_range(first: date, last: date) -> tuple[Decimal, Decimal]:
-    """The lowest and highest won-per-dollar rate over the days first..last."""
-    rates = [_rate(first + timedelta(days=n)) for n in range((last - first).days + 1)]
-    return min(rates), max(rates)
-
-
-@lru_cache(maxsize=1024)
-def to_won(dollars: Reading, published: date | None) -> Reading:
-    """A dollar reading in won, at the rates between the end of its period and publication
-    (an outlet converts at the rate of the release day or of the period's end); without a
-    publication date, up to NO_DATE_WINDOW after the period."""
-    period = Period.parse(dollars.period) or Period(0, 0)
-    end = _period_end(period)
-    first, last = (end, end + NO_DATE_WINDOW) if published is None else sorted((end, published))
-    low_rate, high_rate = rate_range(first, last)
-    value = dollars.value * _rate(published or end)
-    value = value.quantize(Decimal(1).scaleb(max(0, value.adjusted() - 3)))
-    low, high = dollars.low * low_rate, dollars.high * high_rate
-    text = f"{dollars.description}, which at {low_rate:,.0f}-{high_rate:,.0f} won per dollar "
-    text += f"({first} to {last}) is {won(low)} to {won(high)}"
-    update = {"kind": "krw_conversion", "value": value, "low": low, "high": high}
-    return dollars.model_copy(update=update | {"description": text, "official": False})
 
 
 # -- reference amounts -----------------------------------------------------------------------
@@ -376,7 +230,7 @@ class _Matcher:
     def values(self) -> tuple[list[Reading], str]:
         """Value rows (every vintage) or monthly sums; for won, the dollars converted."""
         subject, when = self.subject, self.period.describe()
-        reason = f"no {_words(self.period)} figure is held for {subject}"
+        reason = f"no {period_words(self.period)} figure is held for {subject}"
         if self.claim.unit == "count":
             counts = self.amounts(self.partner, self.period, "destinations")
             text = f"{subject} in {when} went to {{}} destinations"
@@ -410,8 +264,8 @@ class _Matcher:
                 text = f"{subject} of {usd(cur.value)} in {period.describe()} against "
                 text += f"{usd(prev.value)} in {base.describe()} is {percent(change.value)}"
                 readings.append(self.read("computed_change", change, text))
-        missing = f"{_words(base)} figure is held for {subject} (the base)" if now else ""
-        return readings, f"no {missing or f'{_words(period)} figure is held for {subject}'}"
+        missing = f"{period_words(base)} figure is held for {subject} (the base)" if now else ""
+        return readings, f"no {missing or f'{period_words(period)} figure is held for {subject}'}"
 
     def shares(self, period: Period) -> list[Reading]:
         """Published share rows (summed for a combined partner) and value / world value."""
@@ -535,7 +389,7 @@ class _Matcher:
 
     def match(self) -> Match:
         claim, every = self.claim, False
-        names, when = partner_names(self.partner), _words(self.period)
+        names, when = partner_names(self.partner), period_words(self.period)
         if claim.kind == "value" and claim.unit in ("USD", "KRW", "count"):
             readings, reason = self.values()
         elif claim.kind == "growth":
@@ -642,9 +496,5 @@ def match_reference(
 __all__ = [
     "Match",
     "Reading",
-    "claim_step",
     "match_reference",
-    "printed_interval",
-    "rate_range",
-    "to_won",
 ]

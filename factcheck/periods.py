@@ -25,7 +25,6 @@ not; a hyphen also matches a space); `meaning` as `kind=number`, the kind one of
 
 from __future__ import annotations
 
-import csv
 import re
 import string
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import DataError
 from .models import MAX_YEAR, MIN_YEAR, MONTH_NAMES, Period
+from .reference import read_rows, reference_dir
 
 WORDS_FILE = "period-words.csv"
 LANGUAGE = "en"
@@ -81,12 +81,6 @@ class PeriodPhrase(BaseModel):
 # -- the vocabulary ------------------------------------------------------------------------------
 
 
-def _reference_dir() -> Path:
-    """reference/ inside the installed package, else the source checkout's."""
-    here = Path(__file__).resolve().parent
-    return here / "reference" if (here / "reference").is_dir() else here.parent / "reference"
-
-
 def _key(phrase: str) -> str:
     """The lookup form of a phrase: lower case, hyphens and runs of spaces as one space."""
     return " ".join(re.split(r"[\s\-\u2010\u2011\u2013]+", phrase.strip().lower()))
@@ -96,34 +90,26 @@ def _load_words(path: Path, language: str) -> dict[str, dict[str, int]]:
     """{kind: {phrase as written: number}} for one language; DataError for a bad row."""
     words: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
     seen: set[str] = set()
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != ["language", "phrase", "meaning"]:
+    for line, row in read_rows(path, ("language", "phrase", "meaning")):
+        if row["language"] != language:
+            continue
+        kind, _, number = row["meaning"].partition("=")
+        low, high = KINDS.get(kind, (1, 0))
+        if not (number.lstrip("-").isdigit() and low <= int(number) <= high):
             raise DataError(
-                f"header {reader.fieldnames} should be language,phrase,meaning", path=str(path)
+                f"meaning '{row['meaning']}' of '{row['phrase']}' should be kind=number, "
+                f"the kind one of {', '.join(KINDS)} and the number in its range: month=10",
+                path=str(path),
+                line=line,
             )
-        for row in reader:
-            if row["language"] != language:
-                continue
-            kind, _, number = row["meaning"].partition("=")
-            low, high = KINDS.get(kind, (1, 0))
-            if not (number.lstrip("-").isdigit() and low <= int(number) <= high):
-                raise DataError(
-                    f"meaning '{row['meaning']}' of '{row['phrase']}' should be kind=number, "
-                    f"the kind one of {', '.join(KINDS)} and the number in its range: month=10",
-                    path=str(path),
-                    line=reader.line_num,
-                )
-            if _key(row["phrase"]) in seen:
-                raise DataError(
-                    f"duplicate phrase '{row['phrase']}'", path=str(path), line=reader.line_num
-                )
-            seen.add(_key(row["phrase"]))
-            words[kind][row["phrase"]] = int(number)
+        if _key(row["phrase"]) in seen:
+            raise DataError(f"duplicate phrase '{row['phrase']}'", path=str(path), line=line)
+        seen.add(_key(row["phrase"]))
+        words[kind][row["phrase"]] = int(number)
     return words
 
 
-_WORDS = _load_words(_reference_dir() / WORDS_FILE, LANGUAGE)
+_WORDS = _load_words(reference_dir() / WORDS_FILE, LANGUAGE)
 _MEANING = {kind: {_key(p): n for p, n in table.items()} for kind, table in _WORDS.items()}
 
 
@@ -265,7 +251,7 @@ for _kind in ("month", "half", "quarter", "year", "context"):
             raise DataError(
                 f"'{_phrase}' holds none of the words find_periods looks for; add its key word "
                 f"to periods._KEYWORDS ({', '.join(_KEYWORDS)})",
-                path=str(_reference_dir() / WORDS_FILE),
+                path=str(reference_dir() / WORDS_FILE),
             )
 # The words a phrase may start with before its anchor (those of the productions, and the first
 # of each phrase in the vocabulary), and those that may stand between such a start and the anchor.

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from .aliases import Mention, find_partners, find_topics, match_metric
 from .extract import Sentence, split_sentences
@@ -30,6 +31,9 @@ from .periods import PeriodPhrase, base_of, find_periods, resolve_period
 
 #: A period phrase this close after a figure (characters, no other figure between) is its own.
 FOLLOWING_REACH = 30
+#: A modal this close before a figure ("could even surpass the 200 million mark") makes it a
+#: forecast, not a stated figure.
+FORECAST_REACH = 40
 #: A topic word this close after a figure ("93.5 million copies") decides its metric.
 TOPIC_REACH = 30
 #: An undated article is placed in the period its precise dollar figures point to when at least
@@ -40,7 +44,7 @@ CONTEXT_VOTES = 2
 SOFT_TOPICS = frozenset({"music_exports"})
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—–]|,\s|\s(?:but|while|whereas|though|although|which|who|as well as)\s",
+    r"[;:()\[\]—–]|,\s|\s(?:but|while|whereas|though|although|which|who|when|as well as)\s",
     re.IGNORECASE,
 )
 _BRACKET_BEFORE = re.compile(r"\(\s*(?:or\s+|equivalent\s+to\s+)?$", re.IGNORECASE)
@@ -53,6 +57,7 @@ _FORECAST = re.compile(
     r"\s+to|aims?\s+to|targets?)\b",
     re.IGNORECASE,
 )
+_FORECAST_ENDS = re.compile(r"\b(?:when|that|while|but|and|after|since)\b", re.IGNORECASE)
 _TOGETHER = re.compile(
     r"\b(?:together|combined|jointly|the\s+(?:three|top\s+three|big\s+3|two))\b", re.IGNORECASE
 )
@@ -62,13 +67,18 @@ _OUTRANKED = re.compile(
     re.IGNORECASE,
 )
 _TRADE = re.compile(r"\b(?:export|import|shipment|shipped)", re.IGNORECASE)
+_FROM_TO = re.compile(r"\b(from|to)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\b(?:videos?|video\s+discs?|DVDs?)\b", re.IGNORECASE)
+_ALBUM_OR_VIDEO = re.compile(r"\b(?:albums?|CDs?|videos?|video\s+discs?|DVDs?)\b", re.I)
 _ALBUM_AND_VIDEO = re.compile(r"\balbums?\s+and\s+videos?\b", re.IGNORECASE)
 _RANK_NOUN = re.compile(
     r"\b(?:market|importer|destination|buyer|customer|consumer|importing)s?\b|imported",
     re.IGNORECASE,
 )
+
+
+_Span = TypeVar("_Span", PeriodPhrase, Mention)
 
 
 @dataclass
@@ -80,6 +90,7 @@ class _State:
     main_how: str = ""
     paragraph: int = -1
     period: Period | None = None  # the last period of the current paragraph
+    sentence_period: Period | None = None  # the period of the sentence's last figure
     period_how: str = ""
     partner: str | None = None
     partners_before: list[Mention] = field(default_factory=list)
@@ -173,6 +184,7 @@ def _pass(
             inside.append(pending[index])
             index += 1
         phrases = [p for p in find_periods(sentence.text) if p.role != "other"]
+        state.sentence_period = None
         for claim in inside:
             done = _resolve(claim, sentence, previous, inside, phrases, state)
             state.by_id[done.id] = done
@@ -255,16 +267,19 @@ def _clause(text: str, at: int, end: int) -> tuple[int, int]:
 
 
 def _respective(
-    claim: Claim, text: str, at: int, spans: Sequence[tuple[int, int]], items: Sequence[object]
-) -> int | None:
-    """With "..., respectively": the place of this figure among the figures it pairs with."""
-    word = _RESPECTIVELY.search(text, at)
-    if word is None:
+    text: str, at: int, end: int, spans: Sequence[tuple[int, int]], items: Sequence[_Span]
+) -> _Span | None:
+    """With "A and B ... X and Y, respectively": the item (period or partner) paired with the
+    figure at `at`, or None when the clause does not pair them one to one."""
+    clause_start, _ = _clause(text, at, end)
+    word = _RESPECTIVELY.search(text, end)
+    if word is None or _CLAUSE_BREAK.search(text, end, word.start() - 2):
         return None
-    paired = [s for s, _ in spans if s < word.start()]
-    if len(paired) != len(items) or len(paired) < 2 or at not in paired:
+    figures = [s for s, _ in spans if clause_start <= s < word.start()]
+    named = [i for i in items if clause_start <= i.start < word.start()]
+    if len(figures) != len(named) or len(figures) < 2 or at not in figures:
         return None
-    return paired.index(at)
+    return named[figures.index(at)]
 
 
 # -- period ------------------------------------------------------------------------------------
@@ -281,41 +296,45 @@ def _period(
     found: dict[str, str],
 ) -> tuple[Period | None, Period | None]:
     """The claim's period and, for a change, the period it is compared with (None: a year
-    earlier). Sets the paragraph's running period."""
-    running = state.period or state.main
+    earlier). A phrase that opens a sentence sets the paragraph's running period."""
+    running = state.sentence_period or state.period or state.main
     periods = [p for p in phrases if p.role == "period"]
+    clause_start, clause_end = _clause(text, at, end)
+    in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
     own = _following(phrases, end, spans, text)
-    chosen, why = (own, "") if own is not None and own.role == "period" else (None, "")
-    if chosen is None:
-        place = _respective(claim, text, at, spans, [p for p in periods if p.start > at])
-        later = [p for p in periods if p.start > at]
-        if place is not None:
-            chosen, why = later[place], " (respectively)"
-    if chosen is None:
-        clause_start, clause_end = _clause(text, at, end)
-        in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
-        if in_clause:
-            chosen = min(in_clause, key=lambda p: abs(p.start - at))
-    if chosen is None and periods and spans and periods[0].end <= spans[0][0]:
+    chosen, why, base_phrase = None, "", own if own is not None and own.role == "base" else None
+    place = _respective(text, at, end, spans, periods)
+    if place is not None:
+        chosen, why = place, " (paired by 'respectively')"
+    elif _is_change(claim) and len(after := _after(in_clause, end)) >= 2:
+        # "rose 3.8 points from 71.7% in 2021 to 75.5% last year": the change is to the last.
+        chosen, base_phrase, why = after[-1], after[0], " (the end of 'from ... to ...')"
+    elif claim.unit == "count" and (end_of_pair := _pair_end(text, at, end, phrases)):
+        chosen, why = end_of_pair
+    elif own is not None and own.role == "period":
+        chosen = own
+    elif in_clause:
+        chosen = min(in_clause, key=lambda p: abs(p.start - at))
+    elif periods and spans and periods[0].end <= spans[0][0]:
         chosen, why = periods[0], " (opens the sentence)"
     if chosen is not None:
         period, how = resolve_period(chosen, state.published, running)
         how += why
+        period, how = _end_of_range(period, how, text, at, claim)
+        if why == " (opens the sentence)" and period is not None:
+            state.period, state.period_how = period, how
     elif state.period is not None:
         period, how = state.period, f"from earlier in the paragraph: {state.period_how}"
     elif state.main is not None:
         period, how = state.main, f"the article's main period: {state.main_how}"
     else:
         period, how = None, "no period in the text, and no publication date"
-    if period is not None and chosen is not None:
-        state.period, state.period_how = period, how
     base = None
-    base_phrase = own if own is not None and own.role == "base" else None
     if base_phrase is None and claim.kind == "growth":
         base_phrase = next((p for p in phrases if p.role == "base" and p.start >= end), None)
     if base_phrase is not None and period is not None:
         resolved, base_how = resolve_period(base_phrase, state.published, period)
-        if claim.kind == "growth":
+        if claim.kind in ("growth", "share"):
             if resolved is not None and resolved != base_of(period):
                 base = resolved
                 found["base_period"] = base_how
@@ -323,7 +342,47 @@ def _period(
             # A value followed by "a year earlier" / "the same period last year" is the base.
             period, how = resolved, base_how
     found["period"] = how
+    state.sentence_period = period  # "... in 2020 and 200 million the next year"
     return period, base
+
+
+def _pair_end(
+    text: str, at: int, end: int, periods: Sequence[PeriodPhrase]
+) -> tuple[PeriodPhrase, str] | None:
+    """ "from 78 to 114": with two periods in the sentence, the first number is the earlier."""
+    if len(periods) < 2:
+        return None
+    earlier, later = periods[0], periods[-1]
+    if earlier.year is None and later.year is not None:
+        earlier, later = later, earlier  # "this year, compared with the 2017 data"
+    if re.match(r"\s+to\s+\d", text[end:]):
+        return earlier, " (the first of 'from ... to ...')"
+    if re.search(r"\d\s+to\s+$", text[:at]):
+        return later, " (the second of 'from ... to ...')"
+    return None
+
+
+def _is_change(claim: Claim) -> bool:
+    return claim.kind == "growth" or claim.qualifier == "points"
+
+
+def _after(phrases: Sequence[PeriodPhrase], end: int) -> list[PeriodPhrase]:
+    return [p for p in phrases if p.start >= end]
+
+
+def _end_of_range(
+    period: Period | None, how: str, text: str, at: int, claim: Claim
+) -> tuple[Period | None, str]:
+    """ "from $1 million to $20 million between 2017 and 2019": each end takes its own year."""
+    if period is None or claim.kind != "value" or period.start_year == period.end_year:
+        return period, how
+    if period.kind != "range" or period.start_month != 1 or period.end_month != 12:
+        return period, how
+    word = _FROM_TO.search(text, 0, at)
+    if word is None:
+        return period, how
+    year = period.start_year if word.group(1).lower() == "from" else period.end_year
+    return Period.year(year), f"{how}; '{word.group(1)}' end of the range -> {year}"
 
 
 def _following(
@@ -357,13 +416,12 @@ def _partner(
 ) -> str:
     # "64.40 million U.S. dollars": a currency's country is no partner.
     mentions = [m for m in find_partners(text) if not any(s <= m.start < e for s, e in spans)]
-    group = _group(claim, text, at, mentions, state)
+    group = _group(claim, text, at, spans, mentions, state)
     if group:
         found["partner"] = "partners named together: " + ", ".join(m.code for m in group)
         return "+".join(dict.fromkeys(m.code for m in group))
-    place = _respective(claim, text, at, spans, mentions)
-    if place is not None:
-        paired = mentions[place]
+    paired = _respective(text, at, end, spans, mentions)
+    if isinstance(paired, Mention):
         found["partner"] = f"{text[paired.start : paired.end]!r}, paired by 'respectively'"
         state.partner = paired.code
         return paired.code
@@ -388,11 +446,21 @@ def _partner(
 
 
 def _group(
-    claim: Claim, text: str, at: int, mentions: Sequence[Mention], state: _State
+    claim: Claim,
+    text: str,
+    at: int,
+    spans: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+    state: _State,
 ) -> list[Mention]:
     """Several partners a claim is about together: a combined share, a top-N list."""
     if claim.kind == "rank" and claim.qualifier == "top":
-        named = [m for m in mentions if m.end <= at] or list(mentions)
+        # "Taiwan, the Netherlands and France rounded out the top 10": the list before it,
+        # after any earlier figure of the sentence.
+        since = max((e for _, e in spans if e <= at), default=0)
+        named = [m for m in mentions if since <= m.start and m.end <= at] or [
+            m for m in mentions if m.start >= at
+        ]
         return named if len({m.code for m in named}) > 1 else []
     if claim.kind == "share" and _TOGETHER.search(text):
         named = [m for m in mentions if m.end <= at] or list(mentions)
@@ -427,8 +495,10 @@ def _metric(
 ) -> str | None:
     clause_start, clause_end = _clause(text, at, end)
     clause = text[clause_start:clause_end]
-    forecast = _FORECAST.search(text[clause_start:at])
-    if forecast:
+    # Only the words just before the figure can make it a forecast ("could surpass $200
+    # million"), not a modal earlier in the sentence that governs another verb.
+    forecast = _FORECAST.search(text[max(clause_start, at - FORECAST_REACH) : at])
+    if forecast and not _FORECAST_ENDS.search(text[clause_start + forecast.end() : at]):
         found["metric"] = f"a forecast ({forecast.group(0)!r}), not a stated figure"
         return None
     if claim.unit == "count" and "count" not in claim.found:
@@ -440,15 +510,19 @@ def _metric(
         word = text[hard[0].start : hard[0].end]
         found["metric"] = f"{word!r} ({hard[0].code}): not a customs export figure"
         return None
-    if claim.kind == "rank" and not (_RANK_NOUN.search(claim.quote) or _TRADE.search(clause)):
+    market = _RANK_NOUN.search(claim.quote) or _TRADE.search(clause)
+    if claim.kind == "rank" and not market and (find_topics(text) or not state.about_exports):
         found["metric"] = "a position, but not among export markets"
         return None
     if _ALBUM_AND_VIDEO.search(clause):
         found["metric"] = "'albums and videos' in its clause -> albums_and_videos"
         return "albums_and_videos"
-    if _VIDEO.search(clause):
-        found["metric"] = "'video' in its clause -> videos"
-        return "videos"
+    kinds = [(abs(clause_start + m.start() - at), m) for m in _ALBUM_OR_VIDEO.finditer(clause)]
+    if kinds:
+        word = min(kinds, key=lambda pair: pair[0])[1].group(0)
+        if _VIDEO.fullmatch(word):
+            found["metric"] = f"{word!r} is the nearest product word -> videos"
+            return "videos"
     metric = None
     before = previous.text if previous else ""
     for where, span in (("its sentence", text), ("the sentence before", before)):

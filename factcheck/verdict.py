@@ -36,19 +36,12 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .amounts import QUALIFIERS, Amount, find_amounts, format_like
-from .match import (
-    YEAR_EARLIER,
-    Match,
-    Reading,
-    claim_step,
-    ordinal,
-    printed_interval,
-    to_won,
-    usd,
-    won,
-)
+from .match import YEAR_EARLIER, Match, Reading
 from .models import Claim, Evidence, JudgedClaim, Period, Verdict
+from .precision import claim_step, printed_interval
+from .rates import to_won
 from .store import VINTAGE_ORDER
+from .wording import ordinal, usd, won
 
 #: "nearly $133 million" allows down to 5% below the stated figure.
 NEARLY_BELOW = Decimal("0.05")

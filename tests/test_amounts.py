@@ -293,7 +293,7 @@ def test_format_like_float_made_decimal() -> None:
         pytest.param(
             "hedges.csv",
             "lang,phrase\n",
-            r"hedges.csv: header is \['lang', 'phrase'\]",
+            r"hedges.csv:1: missing column\(s\) language, qualifier",
             id="header",
         ),
     ],
@@ -302,7 +302,7 @@ def test_bad_vocabulary_names_file_and_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str, message: str
 ) -> None:
     (tmp_path / name).write_text(content, encoding="utf-8")
-    monkeypatch.setattr(amounts, "_reference_dir", lambda: tmp_path)
+    monkeypatch.setattr(amounts, "reference_dir", lambda: tmp_path)
     with pytest.raises(DataError, match=message):
         amounts._load_hedges("en") if name == "hedges.csv" else amounts._load_words()
 

@@ -22,9 +22,9 @@ from factcheck.articles import (
     article_from_text,
     decode,
     detect_language,
-    find_dateline,
     read_article,
 )
+from factcheck.datelines import find_dateline
 from factcheck.errors import InputError
 
 EN = (

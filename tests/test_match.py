@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.match import Match, match_reference, printed_interval, rate_range, row_step
+from factcheck.match import Match, match_reference
 from factcheck.models import Claim, Figure
+from factcheck.precision import printed_interval, row_step
+from factcheck.rates import rate_range
 from factcheck.store import Store, build_store, open_store
 
 
@@ -257,6 +259,6 @@ def test_row_step(measure: str, value: str, step: str) -> None:
 
 
 def test_rates_load_lazily() -> None:
-    code = "import factcheck.match as m, factcheck.verdict; print(m._converter is None)"
+    code = "import factcheck.verdict, factcheck.rates as r; print(r._converter is None)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"

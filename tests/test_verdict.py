@@ -7,8 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from factcheck.match import Match, Reading, claim_step, match_reference
+from factcheck.match import Match, Reading, match_reference
 from factcheck.models import Claim, JudgedClaim
+from factcheck.precision import claim_step
 from factcheck.store import Store
 from factcheck.verdict import agrees, claim_region, judge
 
