@@ -254,7 +254,39 @@ def find_amounts(text: str) -> list[Amount]:
     found: list[Amount] = []
     for match in _FIGURE.finditer(text):
         found.extend(_read_fraction(text, match) if match["frac"] else _read_figure(text, match))
+    if "-" in text or " range" in text:
+        found = sorted(found + _read_bands(text, found), key=lambda a: a.start)
     return found
+
+
+#: "the mid-70% range": where in the band of ten the figure lies, and how wide that is.
+BAND_OFFSET = {"low": Decimal(2), "mid": Decimal(5), "high": Decimal(8)}
+BAND_STEP = Decimal(5)
+_BAND = re.compile(
+    r"""(?<![\w-])(?P<where>low|mid|high)[\s-]+   # low-, mid-, high-
+        (?P<n>\d{1,2})(?:\s?%|\s+percent)        # 70%
+        (?:\s+range)?                            # range""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _read_bands(text: str, found: list[Amount]) -> list[Amount]:
+    """Percent bands ("the mid-30% range": about 35%), where no other figure was read.
+
+    >>> [(a.text, a.value, a.qualifier) for a in find_amounts("in the mid-70% range")]
+    [('mid-70% range', Decimal('75'), 'about')]
+    """
+    bands = []
+    for m in _BAND.finditer(text):
+        if any(a.start < m.end() and m.start() < a.end for a in found):
+            continue
+        n = Decimal(m["n"])
+        # Only a round ten is a band ("mid-30%"); "mid-34%" can only mean about 34%.
+        offset, step = (BAND_OFFSET[m["where"].lower()], BAND_STEP) if n % 10 == 0 else (0, 1)
+        style = AmountStyle(suffix="%")
+        band = _amount(text, m.start(), m.end(), n + offset, "percent", Decimal(step), None, style)
+        bands.append(band.model_copy(update={"qualifier": "about"}))
+    return bands
 
 
 def parse_amount(text: str) -> Amount | None:

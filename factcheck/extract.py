@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from .aliases import find_topics
 from .amounts import Amount, find_amounts
 from .models import Article, Claim, Kind, Unit
 from .reference import vocabulary
@@ -183,6 +184,10 @@ _LEVEL_BEFORE = re.compile(r"\b(?:from|to|at)\s+(?:about\s+|around\s+|nearly\s+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
+# Words after a number that do not name what is counted ("120 million in 2023").
+_CONTINUATIONS = frozenset(
+    ("in", "last", "this", "from", "to", "by", "for", "and", "or", "at", "on", "as", "a", "the")
+)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 _COUNTRY_WORDS = re.compile(r"\b(?:countries|destinations|nations)\b", re.IGNORECASE)
 
@@ -197,8 +202,10 @@ def extract_claims(article: Article) -> list[Claim]:
     text = article.text
     claims: list[Claim] = []
     seen: dict[str, list[Claim]] = {}
+    money: Unit | None = None  # the currency of the last money figure, for "the 100 million mark"
     for sentence in split_sentences(text, article.body_start):
-        found = _claims_in(sentence)
+        found = _claims_in(sentence, money)
+        money = next((c.unit for c in reversed(found) if c.unit in ("USD", "KRW")), money)
         key = " ".join(sentence.text.split())
         earlier = seen.get(key) if len(key) >= REPEAT_MIN_LENGTH else None
         for index, claim in enumerate(found):
@@ -210,13 +217,21 @@ def extract_claims(article: Article) -> list[Claim]:
     return claims
 
 
-def _claims_in(sentence: Sentence) -> list[Claim]:
+def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
     found: list[Claim] = []
     amounts = find_amounts(sentence.text)
+    counted = any(t.code == "copies" for t in find_topics(sentence.text))
     for amount in amounts:
         claim = _amount_claim(sentence, amount)
-        if claim is not None:
-            found.append(claim)
+        if claim is None:
+            continue
+        if claim.unit == "count" and money and not counted and _bare(sentence.text, amount.end):
+            # "... $136 million. It could pass the 200 million mark": still dollars.
+            how = {"unit": f"no unit written: {money}, as the money figure before it"}
+            claim = claim.model_copy(update={"unit": money, "found": how})
+        if claim.unit in ("USD", "KRW"):
+            money = claim.unit
+        found.append(claim)
     taken = [(a.hedge_start if a.hedge_start is not None else a.start, a.end) for a in amounts]
     for match in _rank_pattern().finditer(sentence.text):
         if any(s < match.end() and match.start() < e for s, e in taken):
@@ -261,6 +276,15 @@ def _claim(
         qualifier=qualifier,
         step=step,
     )
+
+
+def _bare(text: str, end: int) -> bool:
+    """Nothing counted follows a number: "the 100 million mark", "120 million in 2023"."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return True
+    word = after.group(1).lower()
+    return _meaning(word) == "milestone" or word in _CONTINUATIONS
 
 
 def _amount_claim(sentence: Sentence, amount: Amount) -> Claim | None:

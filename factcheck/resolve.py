@@ -298,6 +298,7 @@ def _period(
     """The claim's period and, for a change, the period it is compared with (None: a year
     earlier). A phrase that opens a sentence sets the paragraph's running period."""
     running = state.sentence_period or state.period or state.main
+    main = state.main or running
     periods = [p for p in phrases if p.role == "period"]
     clause_start, clause_end = _clause(text, at, end)
     in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
@@ -318,7 +319,11 @@ def _period(
     elif periods and spans and periods[0].end <= spans[0][0]:
         chosen, why = periods[0], " (opens the sentence)"
     if chosen is not None:
-        period, how = resolve_period(chosen, state.published, running)
+        # "the next year" counts from the figure before; "last year" from the article's time.
+        relative = chosen.context_offset is not None or chosen.same_months
+        period, how = resolve_period(chosen, state.published, running if relative else main)
+        if chosen.role == "base" and claim.unit == "count" and chosen.year and not chosen.months:
+            period, how = Period.year(chosen.year), f"{chosen.text!r} -> {chosen.year}"
         how += why
         period, how = _end_of_range(period, how, text, at, claim)
         if why == " (opens the sentence)" and period is not None:

@@ -43,6 +43,10 @@ from .rates import to_won
 from .store import VINTAGE_ORDER
 from .wording import ordinal, usd, won
 
+#: An "over"/"under" figure printed to this many significant digits or more is a near miss of
+#: the true value, not a milestone: the true value lies within THRESHOLD_REACH of it.
+PRECISE_DIGITS = 3
+THRESHOLD_REACH = Decimal("0.1")
 #: "nearly $133 million" allows down to 5% below the stated figure.
 NEARLY_BELOW = Decimal("0.05")
 #: "about" allows 3% either way (or half the last printed digit, if wider).
@@ -98,10 +102,13 @@ def claim_region(claim: Claim, stated: Decimal | None = None) -> Region:
     low, high = printed_interval(value, step)
     if claim.kind == "rank":
         return Region(Decimal(1), value) if qualifier == "top" else Region(value, value)
+    # A round threshold ("topped $300 million") bounds one side only; a precise one ("topped
+    # $115.2 million") also says the figure is close to it.
+    precise = len(value.normalize().as_tuple().digits) >= PRECISE_DIGITS
     if qualifier == "over":
-        return Region(value, None)
+        return Region(value, value * (1 + THRESHOLD_REACH) if precise else None)
     if qualifier == "under":
-        return Region(None, value, high_open=True)
+        return Region(value * (1 - THRESHOLD_REACH) if precise else None, value, high_open=True)
     if qualifier == "nearly":
         below = value * (1 - NEARLY_BELOW)
         return Region(below, value + step / 2) if value >= 0 else Region(value - step / 2, below)

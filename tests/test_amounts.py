@@ -152,7 +152,6 @@ def test_hedge_variants(sentence: str) -> None:
         pytest.param("It was the 18th straight gain.", id="ordinal"),
         pytest.param("K-pop groups toured Europe.", id="k-pop"),
         pytest.param("Sales dipped during COVID-19.", id="covid-19"),
-        pytest.param("Japan's share stayed in the mid-70% range.", id="mid-percent-range"),
         pytest.param("Taiwan imports reached NT$300 million.", id="foreign-dollar"),
         pytest.param("European sales hit €300 million.", id="euro"),
         pytest.param("BTS in 2020 won a Grammy nomination.", id="year-then-won"),
@@ -335,9 +334,23 @@ def test_gap_all_caps_words() -> None:
     assert only("TWO MILLION DOLLARS").value == Decimal(2000000)
 
 
-@pytest.mark.xfail(strict=True, reason="'mid-70% range' is skipped, not read as about 75%")
-def test_gap_mid_range() -> None:
-    assert only("Japan's share was in the mid-70% range.").qualifier == "about"
+@pytest.mark.parametrize(
+    ("text", "value", "step"),
+    [
+        pytest.param("Japan's share was in the mid-70% range.", "75", "5", id="mid-band"),
+        pytest.param("It slipped to the low-40% range.", "42", "5", id="low-band"),
+        pytest.param("It sat in the high-30% range.", "38", "5", id="high-band"),
+        pytest.param("It was in the mid-34% range.", "34", "1", id="not-a-round-band"),
+    ],
+)
+def test_percent_bands_read_as_about(text: str, value: str, step: str) -> None:
+    band = only(text)
+    assert (band.value, band.step, band.unit, band.qualifier) == (
+        Decimal(value),
+        Decimal(step),
+        "percent",
+        "about",
+    )
 
 
 # -- properties ---------------------------------------------------------------------------------
