@@ -12,12 +12,11 @@
 from __future__ import annotations
 
 from .extract import extract_claims
-from .match import match_reference
 from .models import Article, Claim, Report
 from .report import build_report
 from .resolve import infer_context, resolve_claims
 from .store import Store
-from .verdict import judge
+from .verdict import judge_claim
 
 
 def find_claims(article: Article, store: Store | None = None) -> list[Claim]:
@@ -36,7 +35,6 @@ def check_article(article: Article, store: Store) -> Report:
     """The report on every figure of `article`, judged against `store`."""
     claims = find_claims(article, store)
     judged = [
-        judge(claim, match_reference(claim, store, published=article.published, claims=claims))
-        for claim in claims
+        judge_claim(claim, store, published=article.published, claims=claims) for claim in claims
     ]
     return build_report(article, judged)

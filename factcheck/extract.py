@@ -180,7 +180,10 @@ _DESTINATIONS = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_LEVEL_BEFORE = re.compile(r"\b(?:from|to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:from|to|at)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$", re.IGNORECASE
+)
+_BAND_TEXT = re.compile(r"(?:low|mid|high)[\s-]", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
@@ -312,6 +315,8 @@ def _percent_kind(text: str, amount: Amount) -> tuple[Kind, int, str | None]:
     """growth or share, the sign a change word gives (+1/-1), and "points" for a share change."""
     if amount.style.points:
         return "share", 1, "points"
+    if _BAND_TEXT.match(amount.text):
+        return "share", 1, None  # "the mid-30% range" is a level, never a change
     window_start = max(0, amount.start - CUE_REACH)
     window = text[window_start : amount.end + CUE_REACH]
     at = amount.start - window_start

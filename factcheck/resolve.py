@@ -44,8 +44,12 @@ CONTEXT_VOTES = 2
 SOFT_TOPICS = frozenset({"music_exports"})
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—–]|,\s|\s(?:but|while|whereas|though|although|which|who|when|as well as)\s",
-    re.IGNORECASE,
+    r"""[;:()\[\]—–]|,\s                      # punctuation
+      |\s(?:but|while|whereas|though|although|which|who|when|because|amid
+         |due\sto|driven\sby|thanks\sto
+         |as(?!\s(?:well|the|a|an|of|much|many)\b))\s  # "as exports to the US rose"
+    """,
+    re.IGNORECASE | re.VERBOSE,
 )
 _BRACKET_BEFORE = re.compile(r"\(\s*(?:or\s+|equivalent\s+to\s+)?$", re.IGNORECASE)
 _LINKED_START = re.compile(
@@ -95,6 +99,8 @@ class _State:
     partner: str | None = None
     partners_before: list[Mention] = field(default_factory=list)
     about_exports: bool = False
+    metric: str | None = None  # the product the text named last
+    named_metrics: set[str] = field(default_factory=set)  # every product the article names
     by_id: dict[str, Claim] = field(default_factory=dict)
 
 
@@ -172,6 +178,7 @@ def _pass(
     state = _State(published=article.published, main=main, main_how=main_how)
     heads = [article.title or ""] + [s.text for s in sentences[:4]]
     state.about_exports = any(match_metric(text) for text in heads if text)
+    state.named_metrics = _named_metrics([article.title or ""] + [s.text for s in sentences])
     pending = sorted(claims, key=lambda c: c.start)
     resolved: list[Claim] = []
     index = 0
@@ -194,6 +201,18 @@ def _pass(
         state.partners_before = find_partners(sentence.text)
         previous = sentence
     return resolved
+
+
+def _named_metrics(texts: Sequence[str]) -> set[str]:
+    """The products an article names anywhere: albums, videos, albums and videos."""
+    named: set[str] = set()
+    for text in texts:
+        hit = match_metric(text) if text else None
+        if hit:
+            named.add(hit[0])
+        if _ALBUM_AND_VIDEO.search(text):
+            named.add("albums_and_videos")
+    return named
 
 
 def _advance(state: _State, phrases: Sequence[PeriodPhrase]) -> None:
@@ -519,34 +538,49 @@ def _metric(
     if claim.kind == "rank" and not market and (find_topics(text) or not state.about_exports):
         found["metric"] = "a position, but not among export markets"
         return None
-    if _ALBUM_AND_VIDEO.search(clause):
-        found["metric"] = "'albums and videos' in its clause -> albums_and_videos"
-        return "albums_and_videos"
-    kinds = [(abs(clause_start + m.start() - at), m) for m in _ALBUM_OR_VIDEO.finditer(clause)]
-    if kinds:
-        word = min(kinds, key=lambda pair: pair[0])[1].group(0)
-        if _VIDEO.fullmatch(word):
-            found["metric"] = f"{word!r} is the nearest product word -> videos"
-            return "videos"
-    metric = None
-    before = previous.text if previous else ""
-    for where, span in (("its sentence", text), ("the sentence before", before)):
-        hit = match_metric(span) if span else None
-        if hit:
-            metric = hit[0]
-            found["metric"] = f"an export phrase in {where} (score {hit[1]:.0f}) -> {metric}"
-            break
-    if metric is None and state.about_exports:
-        metric = "albums"
-        found["metric"] = "the article is about album exports -> albums"
-    if metric is None:
-        found["metric"] = "no export wording near the figure"
-        return None
+    metric = _named_metric(claim, text, at, clause_start, clause, found)
+    if metric is not None:
+        state.metric = metric
+    else:
+        # Not named here: the product the text last named, else the article's subject. The
+        # other products the article names stay possible readings ("the export amounts").
+        metric = state.metric or ("albums" if state.about_exports else None)
+        if metric is None:
+            found["metric"] = "no export wording near the figure"
+            return None
+        source = "named last in the text" if state.metric else "the article is about albums"
+        found["metric"] = f"not named in the sentence: {metric}, {source}"
+        others = sorted(state.named_metrics - {metric})
+        if others:
+            found["alternatives"] = ",".join(others)
     if topics or any(t.code in SOFT_TOPICS for t in find_topics(text)):
         # "music exports": album exports in some reports, all music in others.
         found["metric"] += " (maybe: 'music exports' can be a larger aggregate)"
         found["soft"] = "music exports"
     return metric
+
+
+def _named_metric(
+    claim: Claim, text: str, at: int, clause_start: int, clause: str, found: dict[str, str]
+) -> str | None:
+    """The product the figure's clause or sentence names, or None."""
+    if _ALBUM_AND_VIDEO.search(clause):
+        found["metric"] = "'albums and videos' in its clause -> albums_and_videos"
+        return "albums_and_videos"
+    kinds = [(abs(clause_start + m.start() - at), m) for m in _ALBUM_OR_VIDEO.finditer(clause)]
+    if claim.unit == "count":
+        # "from 78 to 114 for albums and 12 to 39 for videos": a count names its product after.
+        kinds = [k for k in kinds if clause_start + k[1].start() > at] or kinds
+    if kinds:
+        word = min(kinds, key=lambda pair: pair[0])[1].group(0)
+        metric = "videos" if _VIDEO.fullmatch(word) else "albums"
+        found["metric"] = f"{word!r} is the nearest product word -> {metric}"
+        return metric
+    hit = match_metric(text)
+    if hit:
+        found["metric"] = f"an export phrase in its sentence (score {hit[1]:.0f}) -> {hit[0]}"
+        return hit[0]
+    return None
 
 
 def _near(topic: Mention, clause_start: int, clause_end: int, end: int) -> bool:

@@ -31,16 +31,18 @@ dollars as won; percent and percentage points confused; a digit missing, extra o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from .amounts import QUALIFIERS, Amount, find_amounts, format_like
-from .match import YEAR_EARLIER, Match, Reading
+from .match import YEAR_EARLIER, Match, Reading, match_reference
 from .models import Claim, Evidence, JudgedClaim, Period, Verdict
 from .precision import claim_step, printed_interval
 from .rates import to_won
-from .store import VINTAGE_ORDER
+from .store import VINTAGE_ORDER, Store
 from .wording import ordinal, usd, won
 
 #: An "over"/"under" figure printed to this many significant digits or more is a near miss of
@@ -231,6 +233,28 @@ def judge(claim: Claim, match: Match) -> JudgedClaim:
             )
             return _judged(claim, "unverifiable", text)
     return judged
+
+
+def judge_claim(
+    claim: Claim, store: Store, *, published: date | None, claims: Sequence[Claim] = ()
+) -> JudgedClaim:
+    """Match `claim` to the store and judge it; when the text leaves its product open
+    (`found["alternatives"]`: "the export amounts" after albums and videos were both named),
+    each possible product is read and the best-supported verdict wins: supported over a
+    mismatch over unverifiable."""
+    readings = [(claim, match_reference(claim, store, published=published, claims=claims))]
+    for metric in filter(None, claim.found.get("alternatives", "").split(",")):
+        other = claim.model_copy(update={"metric": metric})
+        readings.append((other, match_reference(other, store, published=published, claims=claims)))
+    judged = [judge(c, m) for c, m in readings]
+    best = min(judged, key=lambda j: _PREFERENCE[j.verdict])
+    if best is not judged[0]:
+        note = f" The text does not name the product; the figure is read as {best.metric}."
+        best = best.model_copy(update={"explanation": best.explanation + note})
+    return best
+
+
+_PREFERENCE = {"supported": 0, "mismatch": 1, "ambiguous": 2, "unverifiable": 3}
 
 
 def _shown_number(judged: JudgedClaim) -> str:
