@@ -238,6 +238,15 @@ _YEAR_LIKE = re.compile(r"(?:19|20|21)\d\d")
 # -- reading ------------------------------------------------------------------------------------
 
 
+def qualifier_of(hedge: str) -> str | None:
+    """The qualifier a hedge phrase stands for ("more than" -> "over"), or None.
+
+    >>> qualifier_of("More than"), qualifier_of("exactly")
+    ('over', None)
+    """
+    return _HEDGES.get(" ".join(hedge.lower().split()))
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every money, percent and scaled-count figure in `text`, in order and non-overlapping.
 

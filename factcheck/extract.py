@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 
 from .aliases import find_topics
-from .amounts import Amount, find_amounts
+from .amounts import Amount, find_amounts, qualifier_of
 from .models import Article, Claim, Kind, Unit
 from .reference import vocabulary
 
@@ -75,7 +75,7 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     blocks: list[tuple[int, int]] = []
     for line in _LINE.finditer(text, start):
         body = line.group(0)
-        runs_on = blocks and body[:1].islower() and text[blocks[-1][1] - 1] not in ".!?:"
+        runs_on = blocks and body.lstrip()[:1].islower() and text[blocks[-1][1] - 1] not in ".!?:"
         if runs_on:
             blocks[-1] = (blocks[-1][0], line.end())
         elif body.strip():
@@ -116,6 +116,16 @@ def _cue_pattern() -> re.Pattern[str]:
     words = sorted(_claim_words(), key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _multiple_pattern() -> re.Pattern[str]:
+    """ "doubled", "more than tripled": a change of +100%, +200%, ..."""
+    verbs = [w for w, meaning in _claim_words().items() if meaning.startswith("x")]
+    alternation = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?P<more>more\s+than\s+)?(?P<verb>{alternation})(?![\w-])", re.IGNORECASE
+    )
 
 
 @cache
@@ -191,6 +201,17 @@ _MONTH_BEFORE = re.compile(
 _CONTINUATIONS = frozenset(
     ("in", "last", "this", "from", "to", "by", "for", "and", "or", "at", "on", "as", "a", "the")
 )
+# A number with nothing after it that names a unit: "up just 0.55", "now it's above 17."
+_BARE_NUMBER = re.compile(
+    r"(?<![\w$₩.,-])(?:(?P<hedge>above|below|over|under|about|nearly)\s+)?"
+    r"(?P<n>\d{1,3}(?:\.\d+)?)(?=\s*(?:[.;,]?\s*$|[.;,]\s))"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|grew|gained|dropped|increased|decreased)\s+(?:by\s+)?"
+    r"(?:just\s+|only\s+|nearly\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_LEVEL_WORD = re.compile(r"\b(?:now|to|at|is|it's|was|stood)\b[^.]*$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 _COUNTRY_WORDS = re.compile(r"\b(?:countries|destinations|nations)\b", re.IGNORECASE)
 
@@ -243,6 +264,18 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
         if rank is not None:
             found.append(rank)
             taken.append((match.start(), match.end()))
+    for claim in _implied_percents(sentence, found, taken):
+        found.append(claim)
+        taken.append((claim.start - sentence.start, claim.end - sentence.start))
+    for match in _multiple_pattern().finditer(sentence.text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        factor = Decimal(_meaning(match["verb"])[1:])
+        hedge = "over" if match["more"] else "about"  # "doubled": give or take
+        change = (factor - 1) * 100
+        found.append(_claim(sentence, match.start(), match.end(), "growth", change, "percent",
+                            qualifier=hedge, step=Decimal(1)))  # fmt: skip
+        taken.append((match.start(), match.end()))
     if _COUNTRY_WORDS.search(sentence.text):
         for match in _DESTINATIONS.finditer(sentence.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -279,6 +312,34 @@ def _claim(
         qualifier=qualifier,
         step=step,
     )
+
+
+def _implied_percents(
+    sentence: Sentence, found: list[Claim], taken: list[tuple[int, int]]
+) -> list[Claim]:
+    """Percentages printed without their sign: "up just 0.55" at the end of a clipped
+    excerpt, or "2.2 percent ... now it's above 17" (the unit of the figure before)."""
+    text, implied = sentence.text, []
+    percents = [c for c in found if c.unit == "percent"]
+    for m in _BARE_NUMBER.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        before = text[: m.start()]
+        change = _CHANGE_BEFORE.search(before)
+        earlier = [c for c in percents if c.end - sentence.start <= m.start()]
+        near = bool(earlier) and m.start() - (earlier[-1].end - sentence.start) < CUE_REACH
+        level = near and _LEVEL_WORD.search(before)
+        if not (change or level) or Decimal(m["n"]) > 1000:
+            continue
+        start = m.start() if not m["hedge"] else m.start("hedge")
+        kind: Kind = "growth" if change else earlier[-1].kind
+        qualifier = qualifier_of(m["hedge"]) if m["hedge"] else None
+        decimals = len(m["n"].split(".")[1]) if "." in m["n"] else 0
+        claim = _claim(sentence, start, m.end(), kind, Decimal(m["n"]), "percent",
+                       qualifier=qualifier, step=Decimal(1).scaleb(-decimals))  # fmt: skip
+        note = "the change word before it" if change else f"{earlier[-1].quote!r} before it"
+        implied.append(claim.model_copy(update={"found": {"unit": f"percent, from {note}"}}))
+    return implied
 
 
 def _bare(text: str, end: int) -> bool:
@@ -335,7 +396,9 @@ def _percent_kind(text: str, amount: Amount) -> tuple[Kind, int, str | None]:
         if meaning == "share":
             share_near = share_near or distance <= CUE_REACH
             continue
-        if best is None or distance < best[0]:
+        # A verb's direction outranks a neutral "on-year" nearer the figure.
+        rank = (meaning == "change", distance)
+        if best is None or rank < (best[1] == "change", best[0]):
             best = (distance, meaning)
     following = text[amount.end : amount.end + 12].lower()
     if share_near and (best is None or best[0] > 25):

@@ -34,8 +34,6 @@ FOLLOWING_REACH = 30
 #: A modal this close before a figure ("could even surpass the 200 million mark") makes it a
 #: forecast, not a stated figure.
 FORECAST_REACH = 40
-#: A topic word this close after a figure ("93.5 million copies") decides its metric.
-TOPIC_REACH = 30
 #: An undated article is placed in the period its precise dollar figures point to when at least
 #: this many of them do (and more than point anywhere else).
 CONTEXT_VOTES = 2
@@ -45,11 +43,16 @@ SOFT_TOPICS = frozenset({"music_exports"})
 
 _CLAUSE_BREAK = re.compile(
     r"""[;:()\[\]—–]|,\s                      # punctuation
-      |\s(?:but|while|whereas|though|although|which|who|when|because|amid
-         |due\sto|driven\sby|thanks\sto
-         |as(?!\s(?:well|the|a|an|of|much|many)\b))\s  # "as exports to the US rose"
+      |\s(?:but|while|whereas|though|although|which|who|when)\s
+      |\sand\s(?=(?:further|then|later|also|again|\w+ed)\b)  # "... and further decreased"
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+#: Causes and circumstances: their partners are not the figure's ("fell due to the growth of
+#: the Chinese market"), but their dates may be its.
+_CAUSE_BREAK = re.compile(
+    r"\s(?:because|amid|due\sto|driven\sby|thanks\sto|as(?!\s(?:well|the|a|an|of|much|many)\b))\s",
+    re.IGNORECASE,
 )
 _BRACKET_BEFORE = re.compile(r"\(\s*(?:or\s+|equivalent\s+to\s+)?$", re.IGNORECASE)
 _LINKED_START = re.compile(
@@ -72,6 +75,8 @@ _OUTRANKED = re.compile(
 )
 _TRADE = re.compile(r"\b(?:export|import|shipment|shipped)", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(from|to)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\b(?:videos?|video\s+discs?|DVDs?)\b", re.IGNORECASE)
 _ALBUM_OR_VIDEO = re.compile(r"\b(?:albums?|CDs?|videos?|video\s+discs?|DVDs?)\b", re.I)
@@ -94,6 +99,9 @@ class _State:
     main_how: str = ""
     paragraph: int = -1
     period: Period | None = None  # the last period of the current paragraph
+    carry: bool = True  # whether the sentence's last figure lends its period to the next
+    last_explicit: Period | None = None  # the last period a phrase in the sentence gave
+    last_explicit_how: str = ""
     sentence_period: Period | None = None  # the period of the sentence's last figure
     period_how: str = ""
     partner: str | None = None
@@ -191,13 +199,16 @@ def _pass(
             inside.append(pending[index])
             index += 1
         phrases = [p for p in find_periods(sentence.text) if p.role != "other"]
-        state.sentence_period = None
+        state.sentence_period, state.last_explicit, state.carry = None, None, True
         for claim in inside:
             done = _resolve(claim, sentence, previous, inside, phrases, state)
             state.by_id[done.id] = done
             resolved.append(done)
         if not inside:
             _advance(state, phrases)
+        elif state.last_explicit is not None:
+            # "... the top buyers last year. The three markets together took 71 percent."
+            state.period, state.period_how = state.last_explicit, state.last_explicit_how
         state.partners_before = find_partners(sentence.text)
         previous = sentence
     return resolved
@@ -274,15 +285,18 @@ def _converted_from(
     return state.by_id.get(source.id)
 
 
-def _clause(text: str, at: int, end: int) -> tuple[int, int]:
-    """The span of the clause holding text[at:end]: between commas, semicolons, brackets."""
-    start = 0
-    for brk in _CLAUSE_BREAK.finditer(text):
-        if brk.end() <= at:
-            start = brk.end()
-        elif brk.start() >= end:
-            return start, brk.start()
-    return start, len(text)
+def _clause(text: str, at: int, end: int, causes: bool = False) -> tuple[int, int]:
+    """The span of the clause holding text[at:end]: between commas, semicolons, brackets and
+    conjunctions; with `causes`, also cut off "due to ..." and "as ..." parts."""
+    start, stop = 0, len(text)
+    for pattern in (_CLAUSE_BREAK, _CAUSE_BREAK) if causes else (_CLAUSE_BREAK,):
+        for brk in pattern.finditer(text):
+            if brk.end() <= at:
+                start = max(start, brk.end())
+            elif brk.start() >= end:
+                stop = min(stop, brk.start())
+                break
+    return start, stop
 
 
 def _respective(
@@ -323,6 +337,7 @@ def _period(
     in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
     own = _following(phrases, end, spans, text)
     chosen, why, base_phrase = None, "", own if own is not None and own.role == "base" else None
+    aside = False
     place = _respective(text, at, end, spans, periods)
     if place is not None:
         chosen, why = place, " (paired by 'respectively')"
@@ -335,9 +350,16 @@ def _period(
         chosen = own
     elif in_clause:
         chosen = min(in_clause, key=lambda p: abs(p.start - at))
-    elif periods and spans and periods[0].end <= spans[0][0]:
-        chosen, why = periods[0], " (opens the sentence)"
-    if chosen is not None:
+        strict_start, strict_end = _clause(text, at, end, causes=True)
+        # A date in "due to the growth of the Chinese market in 2016" dates this figure, but
+        # lends nothing to the next one.
+        aside = not strict_start <= chosen.start < strict_end
+    elif phrases and spans and phrases[0].end <= spans[0][0]:
+        chosen, why = phrases[0], " (opens the sentence)"  # "Last year, ..."
+    period: Period | None
+    if chosen is None and state.sentence_period is not None and state.carry:
+        period, how = state.sentence_period, "the period of the figure before it in the sentence"
+    elif chosen is not None:
         # "the next year" counts from the figure before; "last year" from the article's time.
         relative = chosen.context_offset is not None or chosen.same_months
         period, how = resolve_period(chosen, state.published, running if relative else main)
@@ -352,7 +374,7 @@ def _period(
     elif state.main is not None:
         period, how = state.main, f"the article's main period: {state.main_how}"
     else:
-        period, how = None, "no period in the text, and no publication date"
+        period, how = None, "no period in the sentence and none earlier in the text"
     base = None
     if base_phrase is None and claim.kind == "growth":
         base_phrase = next((p for p in phrases if p.role == "base" and p.start >= end), None)
@@ -367,6 +389,11 @@ def _period(
             period, how = resolved, base_how
     found["period"] = how
     state.sentence_period = period  # "... in 2020 and 200 million the next year"
+    # A figure in an aside ("Indonesia, which was ranked fourth in 2021, ...") lends its
+    # period to nothing after it.
+    state.carry = not (aside or _ASIDE.match(text[clause_start:at]))
+    if chosen is not None and state.carry and period is not None:
+        state.last_explicit, state.last_explicit_how = period, how
     return period, base
 
 
@@ -416,10 +443,11 @@ def _following(
     for phrase in phrases:
         if phrase.start < end:
             continue
-        gap = text[end : phrase.start]
-        if phrase.start - end > FOLLOWING_REACH or re.search(r"[;()]", gap):
+        # "48,523,000 dollars (about 61.5 billion won) in the first half": skip the conversion.
+        gap = _BRACKETED.sub("", text[end : phrase.start])
+        if len(gap) > FOLLOWING_REACH or re.search(r"[;()]", gap):
             return None
-        if any(end <= s < phrase.start for s, _ in spans):
+        if any(end <= s < phrase.start and not _in_brackets(text, end, s) for s, _ in spans):
             return None
         return phrase
     return None
@@ -449,13 +477,17 @@ def _partner(
         found["partner"] = f"{text[paired.start : paired.end]!r}, paired by 'respectively'"
         state.partner = paired.code
         return paired.code
-    clause_start, clause_end = _clause(text, at, end)
+    clause_start, clause_end = _clause(text, at, end, causes=True)
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
     if claim.kind == "rank":
         # "The U.S. overtook China as the second-largest market": China is not the subject.
         subjects = [m for m in in_clause if not _OUTRANKED.search(text[: m.start])]
         in_clause = subjects or in_clause
-    pick = _closest(in_clause, at, end) or _closest_before(mentions, at)
+    pick = _closest(in_clause, at, end)
+    if pick is None and claim.kind == "share" and mentions:
+        # "The share of Japan was 69%, but it fell to the mid-40% range": the subject's share.
+        pick = mentions[0] if mentions[0].end <= at else None
+    pick = pick or _closest_before(mentions, at)
     if pick is not None:
         where = "its clause" if pick in in_clause else "the sentence"
         found["partner"] = f"{text[pick.start : pick.end]!r} ({pick.form}) in {where}"
@@ -486,7 +518,7 @@ def _group(
             m for m in mentions if m.start >= at
         ]
         return named if len({m.code for m in named}) > 1 else []
-    if claim.kind == "share" and _TOGETHER.search(text):
+    if claim.kind in ("share", "value") and _TOGETHER.search(text):
         named = [m for m in mentions if m.end <= at] or list(mentions)
         if len({m.code for m in named}) < 2:
             named = list(state.partners_before)  # "the three countries" of the sentence before
@@ -528,14 +560,17 @@ def _metric(
     if claim.unit == "count" and "count" not in claim.found:
         found["metric"] = "a count of things (copies, units), not an export value"
         return None
-    topics = [t for t in find_topics(text) if _near(t, clause_start, clause_end, end)]
+    topics = [t for t in find_topics(text) if _near(t, clause_start, clause_end)]
     hard = [t for t in topics if t.code not in SOFT_TOPICS]
     if hard:
         word = text[hard[0].start : hard[0].end]
         found["metric"] = f"{word!r} ({hard[0].code}): not a customs export figure"
         return None
-    market = _RANK_NOUN.search(claim.quote) or _TRADE.search(clause)
-    if claim.kind == "rank" and not market and (find_topics(text) or not state.about_exports):
+    # A place ("ranked second", "No. 2 spot") is among export markets only when the sentence
+    # speaks of trade or markets, or names destinations in an article about album exports.
+    market = _RANK_NOUN.search(text) or _TRADE.search(text)
+    destinations = state.about_exports and find_partners(text) and not find_topics(text)
+    if claim.kind == "rank" and not (market or destinations):
         found["metric"] = "a position, but not among export markets"
         return None
     metric = _named_metric(claim, text, at, clause_start, clause, found)
@@ -583,6 +618,11 @@ def _named_metric(
     return None
 
 
-def _near(topic: Mention, clause_start: int, clause_end: int, end: int) -> bool:
-    inside = clause_start <= topic.start and topic.end <= clause_end
-    return inside or 0 <= topic.start - end <= TOPIC_REACH
+def _near(topic: Mention, clause_start: int, clause_end: int) -> bool:
+    return clause_start <= topic.start and topic.end <= clause_end
+
+
+def _in_brackets(text: str, end: int, at: int) -> bool:
+    """Whether position `at` lies inside a bracket that opens right after `end`."""
+    opening = re.match(r"\s*\(", text[end:])
+    return opening is not None and ")" not in text[end + opening.end() : at]

@@ -107,10 +107,14 @@ def claim_region(claim: Claim, stated: Decimal | None = None) -> Region:
     # A round threshold ("topped $300 million") bounds one side only; a precise one ("topped
     # $115.2 million") also says the figure is close to it.
     precise = len(value.normalize().as_tuple().digits) >= PRECISE_DIGITS
+    if qualifier in ("over", "under") and value < 0:
+        # "fell by over 19%": further below zero than -19, so "over" bounds from above.
+        qualifier = "under" if qualifier == "over" else "over"
     if qualifier == "over":
-        return Region(value, value * (1 + THRESHOLD_REACH) if precise else None)
+        return Region(value, value + abs(value) * THRESHOLD_REACH if precise else None)
     if qualifier == "under":
-        return Region(value * (1 - THRESHOLD_REACH) if precise else None, value, high_open=True)
+        floor = value - abs(value) * THRESHOLD_REACH if precise else None
+        return Region(floor, value, high_open=True)
     if qualifier == "nearly":
         below = value * (1 - NEARLY_BELOW)
         return Region(below, value + step / 2) if value >= 0 else Region(value - step / 2, below)

@@ -393,7 +393,7 @@ OTHER_THINGS = [
           "Korea's music industry revenue reached $1.2bn in 2023, while album exports grew.",
           "$1.2bn", "revenue"),
     other("per-capita-spending",
-          "Spending per head on recorded music in Korea climbed to $20.36 in 2024.",
+          "Per-capita spending in Korea on recorded music climbed to $20.36 in 2024.",
           "$20.36", "spending"),
     other("chart-position", "Her new single entered the Billboard Hot 100 at No. 5.",
           "No. 5", "chart"),

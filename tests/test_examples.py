@@ -1,0 +1,205 @@
+"""Golden tests: every article in examples/ against its expected report, NAME.expected.json.
+
+The articles are written for the project with real figures from reference/kcs-album-exports.csv:
+`errors-*` ones carry deliberate slips, the others are correct throughout. When factcheck's
+behaviour changes on purpose, regenerate the expected reports with
+`python scripts/update_examples.py` and read their diff before committing.
+
+Articles the tool does not yet judge right wait in examples/pending/ (README there): the
+verdicts they should get are strict xfails below, which fail once a fix makes them pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from factcheck.articles import read_article
+from factcheck.check import check_article
+from factcheck.models import Report
+from factcheck.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+PENDING = EXAMPLES / "pending"
+SUFFIXES = (".md", ".txt", ".html")
+UPDATE = "python scripts/update_examples.py"
+
+
+def _articles(folder: Path) -> list[Path]:
+    """The articles in `folder` (its README is not one), sorted by name."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix in SUFFIXES and p.stem.upper() != "README"
+    )
+
+
+ARTICLES = _articles(EXAMPLES)
+ERROR_ARTICLES = [p for p in ARTICLES if p.name.startswith("errors-")]
+CORRECT_ARTICLES = [p for p in ARTICLES if not p.name.startswith("errors-")]
+
+#: Each kind of slip the error articles carry, and the words of its diagnosis in an explanation.
+DIAGNOSES = {
+    "scale slip": "Scale slip:",
+    "won labelled as dollars": "Won labelled as dollars:",
+    "dropped digit": "A digit seems missing:",
+    "wrong year": "Wrong year:",
+    "sign flip": "The sign is flipped:",
+    "percent vs percentage points": "Percent and percentage points confused:",
+    # a growth rate the article's own figures do not give: judged against the values
+    "growth not following from the figures": "(the values give",
+}
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [p.name for p in paths]
+
+
+def _check(path: Path, store: Store) -> Report:
+    return check_article(read_article(path), store)
+
+
+def _normalised(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with `source` as a path relative to the repository, whatever form it has."""
+    source = Path(report["source"])
+    if not source.is_absolute():
+        source = ROOT / source
+    return {**report, "source": source.resolve().relative_to(ROOT).as_posix()}
+
+
+def _diff(expected: dict[str, Any], actual: dict[str, Any]) -> str:
+    lines = difflib.unified_diff(
+        json.dumps(expected, indent=2, ensure_ascii=False).splitlines(),
+        json.dumps(actual, indent=2, ensure_ascii=False).splitlines(),
+        "expected",
+        "actual",
+        lineterm="",
+        n=2,
+    )
+    return "\n".join(lines)
+
+
+def test_there_are_examples_of_both_kinds() -> None:
+    assert ERROR_ARTICLES
+    assert CORRECT_ARTICLES
+
+
+def test_every_expected_report_has_its_article() -> None:
+    stems = [p.stem for p in ARTICLES]
+    assert len(stems) == len(set(stems)), "two examples share a name: rename one"
+    orphans = {p.name for p in EXAMPLES.glob("*.expected.json")} - {
+        f"{s}.expected.json" for s in stems
+    }
+    assert not orphans, f"expected reports without an article: {sorted(orphans)}"
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=_ids(ARTICLES))
+def test_example_matches_its_expected_report(path: Path, store: Store) -> None:
+    expected_file = path.with_name(path.stem + ".expected.json")
+    assert expected_file.is_file(), f"no {expected_file.name}: run `{UPDATE} {path.name}`"
+    expected = _normalised(json.loads(expected_file.read_text(encoding="utf-8")))
+    actual = _normalised(_check(path, store).model_dump(mode="json"))
+    assert actual == expected, (
+        f"{path.name} no longer gives its expected report. If the change is intended, run "
+        f"`{UPDATE} {path.name}` and read the diff.\n{_diff(expected, actual)}"
+    )
+
+
+@pytest.mark.parametrize("path", ERROR_ARTICLES, ids=_ids(ERROR_ARTICLES))
+def test_error_article_has_a_mismatch(path: Path, store: Store) -> None:
+    assert _check(path, store).summary.mismatch >= 1
+
+
+@pytest.mark.parametrize("path", CORRECT_ARTICLES, ids=_ids(CORRECT_ARTICLES))
+def test_correct_article_has_no_mismatch(path: Path, store: Store) -> None:
+    wrong = [c.quote for c in _check(path, store).claims if c.verdict == "mismatch"]
+    assert not wrong, f"correct figures called a mismatch: {wrong}"
+
+
+@pytest.mark.parametrize("words", list(DIAGNOSES.values()), ids=list(DIAGNOSES))
+def test_every_kind_of_slip_is_diagnosed_in_an_error_article(words: str, store: Store) -> None:
+    explanations = [
+        claim.explanation
+        for path in ERROR_ARTICLES
+        for claim in _check(path, store).claims
+        if claim.verdict == "mismatch"
+    ]
+    assert any(words in text for text in explanations), f"no mismatch explained with {words!r}"
+
+
+# -- pending: what the tool should say about examples/pending/ -------------------------------
+
+
+class Should(NamedTuple):
+    """The verdict a figure (its exact quote) should get, and on what partner and period."""
+
+    quote: str
+    verdict: str
+    partner: str
+    period: str
+
+
+PENDING_CASES = {
+    "2025-record-dateline-wrapped.txt": [Should("$69.72 million", "supported", "CN", "2025")],
+    "2022-annual-broadcast.md": [
+        Should("51-point-33 million dollars", "supported", "CN", "2022"),
+    ],
+    "2021-top-ten-destinations.md": [Should("$9.58 million", "supported", "ID", "2021")],
+    "2021-jan-oct-exports.md": [
+        Should("the top buyers", "unverifiable", "ID+TW+TH+HK", "2021-01/2021-10"),
+    ],
+    "2025-annual-exports.md": [
+        Should("about 71 percent", "supported", "JP+CN+US", "2025"),
+        Should("topped $300 million", "supported", "WORLD", "2025"),
+    ],
+    "2025-first-half-same-period.md": [
+        Should("$19.45 million", "supported", "US", "2025-H1"),
+        Should("36.1 percent", "supported", "US", "2025-H1"),
+        Should("$30.45 million", "supported", "US", "2024-H1"),
+    ],
+    "errors-share-points-and-growth.md": [
+        Should("$301.7 million", "supported", "WORLD", "2025"),
+        Should("$69.7 million", "supported", "CN", "2025"),
+        Should("$59.8 million", "supported", "CN", "2024"),
+        Should("12.4 percent", "mismatch", "CN", "2025"),
+    ],
+    "errors-scale-slip.md": [Should("$69.7 million", "supported", "CN", "2025")],
+}
+#: Not about one claim's verdict: what the right report says in its explanation or correction.
+PENDING_TEXT = {
+    "errors-share-points-and-growth.md": (
+        "13.2 percentage points",
+        "explanation",
+        "Percent and percentage points confused",
+    ),
+    "errors-japan-digit-and-sign.md": ("$8.06 million", "correction", "$80.63 million"),
+}
+
+
+def test_every_pending_article_has_a_case() -> None:
+    pending = {p.name for p in _articles(PENDING)}
+    assert pending == set(PENDING_CASES) | set(PENDING_TEXT)
+
+
+@pytest.mark.xfail(raises=AssertionError, reason="examples/pending/README.md says why")
+@pytest.mark.parametrize("name", PENDING_CASES, ids=list(PENDING_CASES))
+def test_pending_article_verdicts(name: str, store: Store) -> None:
+    claims = {c.quote: c for c in _check(PENDING / name, store).claims}
+    for should in PENDING_CASES[name]:
+        claim = claims.get(should.quote)
+        assert claim is not None, f"{should.quote!r} not found"
+        got = (claim.verdict, claim.partner, claim.period)
+        assert got == should[1:], f"{should.quote!r}: {got}, should be {should[1:]}"
+
+
+@pytest.mark.xfail(raises=AssertionError, reason="examples/pending/README.md says why")
+@pytest.mark.parametrize("name", PENDING_TEXT, ids=list(PENDING_TEXT))
+def test_pending_article_wording(name: str, store: Store) -> None:
+    quote, field, words = PENDING_TEXT[name]
+    claim = next(c for c in _check(PENDING / name, store).claims if c.quote == quote)
+    assert words in (getattr(claim, field) or ""), f"{quote!r} {field}: {getattr(claim, field)!r}"
