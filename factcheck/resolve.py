@@ -75,6 +75,7 @@ _OUTRANKED = re.compile(
 )
 _TRADE = re.compile(r"\b(?:export|import|shipment|shipped)", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(from|to)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:now|currently|today|these\s+days)\b[^,;]*$", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -356,8 +357,13 @@ def _period(
         aside = not strict_start <= chosen.start < strict_end
     elif phrases and spans and phrases[0].end <= spans[0][0]:
         chosen, why = phrases[0], " (opens the sentence)"  # "Last year, ..."
+    if chosen is not None and chosen.end <= at and _NOW.search(text[chosen.end : at]):
+        chosen = None  # "In 2012 ... 2.2 percent, now it's above 17"
     period: Period | None
-    if chosen is None and state.sentence_period is not None and state.carry:
+    if chosen is None and _NOW.search(text[:at]) and state.main is not None:
+        # "In 2012 its share stood at 2.2 percent; now it's above 17": the article's time.
+        period, how = state.main, f"'now': the article's main period: {state.main_how}"
+    elif chosen is None and state.sentence_period is not None and state.carry:
         period, how = state.sentence_period, "the period of the figure before it in the sentence"
     elif chosen is not None:
         # "the next year" counts from the figure before; "last year" from the article's time.
