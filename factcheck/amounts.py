@@ -177,7 +177,8 @@ _SCALE_WORDS = _alternatives(_words_of("scale"))
 _LETTERS = _alternatives(_words_of("letter"))
 _NUMERATOR = _cased(["a", *_words_of("digit")])
 _DENOMINATOR = _cased(_words_of("fraction", "fractions"))
-_PREFIX = r"(?:US\s?\$|U\.S\.\s?\$|USD\s?\$|USD\s?|KRW\s?|\$|₩\s?)"
+# "U.S. $64 million" is a partner and a figure ("China $69.7 million and the U.S. $64 million")
+_PREFIX = r"(?:US\s?\$|U\.S\.\$|USD\s?\$|USD\s?|KRW\s?|\$|₩\s?)"
 
 _FIGURE = re.compile(
     rf"""

@@ -75,7 +75,7 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     blocks: list[tuple[int, int]] = []
     for line in _LINE.finditer(text, start):
         body = line.group(0)
-        runs_on = blocks and body.lstrip()[:1].islower() and text[blocks[-1][1] - 1] not in ".!?:"
+        runs_on = blocks and _runs_on(text[blocks[-1][0] : blocks[-1][1]], body.lstrip())
         if runs_on:
             blocks[-1] = (blocks[-1][0], line.end())
         elif body.strip():
@@ -91,6 +91,14 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
             begin = gap.end()
         _add(sentences, text, begin, last, paragraph)
     return sentences
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    """Whether `line` continues the sentence `previous` broke off (hard-wrapped copy): it
+    starts in lower case, with a figure, or after a line ending in a word like "to"."""
+    if not previous or previous.rstrip()[-1:] in '.!?:"”':
+        return False
+    return line[:1].islower() or line[:1] in "$₩0123456789" or bool(_DANGLING.search(previous))
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
@@ -146,6 +154,7 @@ def _alt(kind: str) -> str:
 def _rank_pattern() -> re.Pattern[str]:
     ordinal, cardinal = _alt("ordinal"), _alt("cardinal")
     superlative, noun, position = _alt("superlative"), _alt("noun"), _alt("position")
+    single = "|".join(re.escape(p) for p, _ in _rank_words()["noun"] if not p.endswith("s"))
     numbered = rf"(?:{ordinal}|\d{{1,2}}(?:st|nd|rd|th))"
     return re.compile(
         rf"""
@@ -158,9 +167,13 @@ def _rank_pattern() -> re.Pattern[str]:
                 (?:\s+(?:[\w-]+\s+){{0,2}}?(?:{noun}))?
           | (?:the\s+)?(?:world'?s\s+)?(?P<sup>{superlative})\s+    # the biggest
                 (?!\d|(?:{cardinal})\b)                              #   (not "top 3")
-                (?:[\w-]+\s+){{0,3}}?(?:{noun})                     #   ... importer
-          | (?:ranked|ranking|ranks|took|taking|claimed|came|finished)\s+  # ranked fourth
-                (?P<ranked>{numbered})(?:\s+(?:{position}))?
+                (?:[\w-]+\s+){{0,3}}?(?:{single})(?!s)             #   ... importer (not "-s")
+          | (?:ranked|ranking|ranks|took|taking|claimed|came|finished|placed|was|were
+             |(?:fell|rose|moved|climbed|slipped|dropped|jumped)(?:\s+up|\s+back)?\s+to
+             |in)\s+(?:the\s+)?                                      # ranked fourth, fell to
+                (?P<ranked>{numbered})(?:\s+(?:{position}))?         #   third, in fifth place
+                (?!\s+(?:time|half|quarter|month|year|week|day|of|K-pop)\b|[\s-]+(?:largest|biggest))
+          | (?:the\s+)?(?P<topspot>top)\s+(?:{position})             # kept the top spot
           | imported\s+the\s+most(?:\s+(?:[\w-]+\s+){{0,2}}?albums)? # imported the most albums
         )(?![\w-])
         """,
@@ -194,6 +207,10 @@ _LEVEL_BEFORE = re.compile(
     r"\b(?:from|to|at)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$", re.IGNORECASE
 )
 _BAND_TEXT = re.compile(r"(?:low|mid|high)[\s-]", re.IGNORECASE)
+# A line ending in a word that cannot end a sentence runs on: "rose to", "the United".
+_DANGLING = re.compile(
+    r"\b(?:to|the|of|and|or|at|from|by|in|on|with|for|a|an|than|as|United|South|per)\s*$"
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
@@ -212,6 +229,7 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_WORD = re.compile(r"\b(?:now|to|at|is|it's|was|stood)\b[^.]*$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;()]")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 _COUNTRY_WORDS = re.compile(r"\b(?:countries|destinations|nations)\b", re.IGNORECASE)
 
@@ -375,7 +393,7 @@ def _amount_claim(sentence: Sentence, amount: Amount) -> Claim | None:
 def _percent_kind(text: str, amount: Amount) -> tuple[Kind, int, str | None]:
     """growth or share, the sign a change word gives (+1/-1), and "points" for a share change."""
     if amount.style.points:
-        return "share", 1, "points"
+        return "share", _direction(text, amount), "points"
     if _BAND_TEXT.match(amount.text):
         return "share", 1, None  # "the mid-30% range" is a level, never a change
     window_start = max(0, amount.start - CUE_REACH)
@@ -415,6 +433,15 @@ def _percent_kind(text: str, amount: Amount) -> tuple[Kind, int, str | None]:
     return "growth", 1, None
 
 
+def _direction(text: str, amount: Amount) -> int:
+    """-1 when the nearest direction word in the clause says down ("fell 4.05 points")."""
+    clause = _CLAUSE_END.split(text[max(0, amount.start - CUE_REACH) : amount.start])[-1]
+    clause += _CLAUSE_END.split(text[amount.end : amount.end + CUE_REACH])[0]
+    moves = [_meaning(c.group(0)) for c in _cue_pattern().finditer(clause)]
+    moves = [m for m in moves if m in ("up", "down")]
+    return -1 if moves and moves[-1] == "down" else 1
+
+
 def _meaning(cue: str) -> str:
     words = _claim_words()
     folded = " ".join(cue.lower().split())
@@ -435,6 +462,8 @@ def _rank_claim(sentence: Sentence, match: re.Match[str]) -> Claim | None:
         position = _number_word(match["nth"]) or 0
     elif match["ranked"]:
         position = _number_word(match["ranked"]) or 0
+    elif match["topspot"]:
+        position = 1
     elif match["top"]:
         position, qualifier = _number_word(match["topn"]) or 0, "top"
     else:

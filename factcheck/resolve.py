@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from .aliases import Mention, find_partners, find_topics, match_metric
+from .aliases import Mention, find_partners, find_topics, find_totals, match_metric
 from .extract import Sentence, split_sentences
 from .models import Article, Claim, Period
 from .periods import PeriodPhrase, base_of, find_periods, resolve_period
@@ -76,8 +76,16 @@ _OUTRANKED = re.compile(
 _TRADE = re.compile(r"\b(?:export|import|shipment|shipped)", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(from|to)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:now|currently|today|these\s+days)\b[^,;]*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|to|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_THERE = re.compile(r"\b(?:there|that\s+market|that\s+country)\b", re.IGNORECASE)
+_COUNT_WORDS = {"two": 2, "three": 3, "3": 3, "four": 4}
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+_OVERTAKEN = re.compile(
+    r"(?:surpass\w*|overt(?:ook|ake|aking|aken)|outpac\w*|beat\w*|than|ahead\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\b(?:videos?|video\s+discs?|DVDs?)\b", re.IGNORECASE)
 _ALBUM_OR_VIDEO = re.compile(r"\b(?:albums?|CDs?|videos?|video\s+discs?|DVDs?)\b", re.I)
@@ -336,6 +344,17 @@ def _period(
     periods = [p for p in phrases if p.role == "period"]
     clause_start, clause_end = _clause(text, at, end)
     in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
+    # A phrase right after another figure is that figure's ("rose to $69.7 million from $59.8
+    # million in 2024"): a value never borrows it, and a change only from a figure it rose to.
+    for s, e in spans:
+        owned = _following(phrases, e, spans, text) if s != at else None
+        paired = re.match(r"\s*to\s+", text[end:s])  # "from $1 million to $20 million in ..."
+        if (
+            owned in in_clause
+            and not paired
+            and (claim.kind == "value" or _FROM_BEFORE.search(text, 0, s))
+        ):
+            in_clause.remove(owned)
     own = _following(phrases, end, spans, text)
     chosen, why, base_phrase = None, "", own if own is not None and own.role == "base" else None
     aside = False
@@ -485,11 +504,15 @@ def _partner(
         return paired.code
     clause_start, clause_end = _clause(text, at, end, causes=True)
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
-    if claim.kind == "rank":
-        # "The U.S. overtook China as the second-largest market": China is not the subject.
-        subjects = [m for m in in_clause if not _OUTRANKED.search(text[: m.start])]
-        in_clause = subjects or in_clause
-    pick = _closest(in_clause, at, end)
+    # "China overtook the U.S. to rank second with $69.7 million": the U.S. is not the subject.
+    outranked = _OUTRANKED if claim.kind == "rank" else _OVERTAKEN
+    subjects = [m for m in in_clause if not outranked.search(text[: m.start])]
+    in_clause = subjects or in_clause
+    if not in_clause and find_totals(text[clause_start:clause_end]):
+        found["partner"] = "a word for all destinations in its clause: WORLD"
+        state.partner = "WORLD"
+        return "WORLD"
+    pick = _in_clause(in_clause, text, at, end)
     if pick is None and claim.kind == "share" and mentions:
         # "The share of Japan was 69%, but it fell to the mid-40% range": the subject's share.
         pick = mentions[0] if mentions[0].end <= at else None
@@ -499,7 +522,8 @@ def _partner(
         found["partner"] = f"{text[pick.start : pick.end]!r} ({pick.form}) in {where}"
         state.partner = pick.code
         return pick.code
-    if not mentions and state.partner not in (None, "WORLD") and _LINKED_START.match(text):
+    linked = _LINKED_START.match(text) or _THERE.search(text, 0, at)
+    if not mentions and state.partner not in (None, "WORLD") and linked:
         found["partner"] = f"the sentence refers back to the one before: {state.partner}"
         return state.partner or "WORLD"
     found["partner"] = "no partner named before the figure or in its clause: WORLD"
@@ -524,18 +548,25 @@ def _group(
             m for m in mentions if m.start >= at
         ]
         return named if len({m.code for m in named}) > 1 else []
-    if claim.kind in ("share", "value") and _TOGETHER.search(text):
+    together = _TOGETHER.search(text)
+    if claim.kind in ("share", "value") and together:
         named = [m for m in mentions if m.end <= at] or list(mentions)
-        if len({m.code for m in named}) < 2:
+        wanted = _COUNT_WORDS.get(together.group(0).split()[-1].lower(), 2)
+        if len({m.code for m in named}) < wanted:
             named = list(state.partners_before)  # "the three countries" of the sentence before
         return named if len({m.code for m in named}) > 1 else []
     return []
 
 
-def _closest(mentions: Sequence[Mention], at: int, end: int) -> Mention | None:
-    if not mentions:
-        return None
-    return min(mentions, key=lambda m: (at - m.end) if m.end <= at else (m.start - end) + 0.5)
+def _in_clause(mentions: Sequence[Mention], text: str, at: int, end: int) -> Mention | None:
+    """The partner a figure's clause gives it: one attached after it ("$25.5 million in the
+    United States"), else the last named before it ("China came second at $51.3 million and
+    the U.S. third"), else the first named after it."""
+    after = [m for m in mentions if m.start >= end]
+    if after and _ATTACHED.match(text, end, after[0].start):
+        return after[0]
+    before = [m for m in mentions if m.end <= at]
+    return before[-1] if before else (after[0] if after else None)
 
 
 def _closest_before(mentions: Sequence[Mention], at: int) -> Mention | None:

@@ -1,0 +1,613 @@
+"""BATCH: check every article under some folders, in worker processes, skipping what is known.
+
+    find_articles(paths, globs)        -> the files to check, sorted (recursive)
+    run_batch(files, sink, ...)        -> BatchResult; each report goes to `sink` as it finishes
+
+A report is cached under a key made of the file's bytes, its format (from the suffix), the
+store's `data_version` and the code and vocabulary that judged it (`code_version`), so a daily
+run over an archive checks only what is new, and everything again when the store or factcheck
+changes. The cache is a SQLite file in the user's cache directory ($XDG_CACHE_HOME/factcheck/),
+written by the main process only; workers never see it.
+
+Workers are processes (fork on Linux, spawn elsewhere), each opening the store once, read-only.
+With one job, or one article to check, the work runs in this process. A file that cannot be read
+or decoded is a failed `Outcome`, never an exception: the batch goes on.
+
+Ctrl-C (SIGINT) stops the batch cleanly: the articles in progress finish, nothing new starts, and
+`run_batch` returns what was done with `interrupted` set. A second Ctrl-C stops at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import signal
+import sqlite3
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePath
+from types import FrameType
+from typing import IO, Any, Literal, NamedTuple
+
+from .errors import FactcheckError, InputError
+
+__all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_SUFFIXES",
+    "BatchResult",
+    "Outcome",
+    "ReportCache",
+    "atomic_output",
+    "cache_path",
+    "code_version",
+    "default_jobs",
+    "find_articles",
+    "render_summary",
+    "run_batch",
+]
+
+BatchFormat = Literal["text", "jsonl", "csv"]
+
+#: What a folder is searched for when no --glob is given.
+DEFAULT_SUFFIXES = (".txt", ".md", ".html")
+#: One row per claim; the report's fields, flattened. Only grows, like the report.
+CSV_COLUMNS = (
+    "source", "published", "language", "claim", "start", "end", "quote", "kind", "metric",
+    "partner", "period", "stated", "unit", "qualifier", "verdict", "expected", "correction",
+    "explanation", "repeat_of", "sources",
+)  # fmt: skip
+#: Cache entries not used for this long are dropped at the end of a run.
+CACHE_DAYS = 90
+#: Results written to the cache between commits: a crash or Ctrl-C loses at most these.
+COMMIT_EVERY = 200
+#: Articles per task sent to a worker: enough to amortise the pipe, few enough to share work.
+MAX_CHUNK = 16
+
+
+class Outcome(NamedTuple):
+    """One file's result: its report as JSON (the contract), or why it failed."""
+
+    source: str
+    key: str | None
+    report: str | None
+    claims: int = 0
+    mismatches: int = 0
+    error: str | None = None
+    cached: bool = False
+
+
+@dataclass
+class BatchResult:
+    """What a batch did, for the summary and the exit status."""
+
+    files: int = 0
+    articles: int = 0
+    cached: int = 0
+    claims: int = 0
+    mismatches: int = 0
+    mismatched: list[tuple[str, int]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    interrupted: bool = False
+    seconds: float = 0.0
+
+
+# -- finding the files --------------------------------------------------------------------
+
+
+def find_articles(paths: Iterable[str | Path], globs: Sequence[str] = ()) -> list[Path]:
+    """The files to check under `paths`, sorted, each once; [] if the folders hold none.
+
+    A folder is searched recursively (hidden files and folders left out) for files whose name
+    ends in one of DEFAULT_SUFFIXES, or that match one of `globs` (`*.md`, `2025/*.txt`: matched
+    against the end of the path). A file named in `paths` is always taken. Raises InputError
+    for a path that does not exist.
+    """
+    found: set[Path] = set()
+    for path in map(Path, paths):
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in names:
+                    candidate = Path(root, name)
+                    if not name.startswith(".") and _wanted(candidate, globs):
+                        found.add(candidate)
+        elif path.exists():
+            found.add(path)
+        else:
+            raise InputError(
+                f"'{path}': no such file or folder. Pass folders or files of articles "
+                "(.txt, .md, .html)."
+            )
+    return sorted(found)
+
+
+def _wanted(path: Path, globs: Sequence[str]) -> bool:
+    if globs:
+        return any(PurePath(path).match(pattern) for pattern in globs)
+    return path.suffix.lower() in DEFAULT_SUFFIXES
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# -- the cache ----------------------------------------------------------------------------
+
+
+def cache_path() -> Path:
+    """The batch cache file: $XDG_CACHE_HOME/factcheck/batch-v1.db (default ~/.cache)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "factcheck" / "batch-v1.db"
+
+
+@cache
+def code_version() -> str:
+    """A short hash of factcheck's code and vocabulary: a report made by other code is stale.
+
+    It covers the package's modules and the reference CSVs (the words every stage reads), so a
+    development checkout re-checks after an edit without a version bump.
+    """
+    from .reference import reference_dir
+
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in sorted(here.glob("*.py")) + sorted(reference_dir().glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(data: bytes, suffix: str, data_version: str) -> str:
+    """The key of a report on a file: its bytes, format, the store's data and the code."""
+    digest = hashlib.sha256()
+    for part in (code_version(), data_version, suffix.lower()):
+        digest.update(part.encode() + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+class ReportCache:
+    """Reports by cache key, in SQLite. Only the main process opens it."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(path, timeout=30)
+        try:
+            self._create()
+        except sqlite3.DatabaseError:
+            # A cache is disposable: a damaged one is replaced rather than reported.
+            self.conn.close()
+            path.unlink(missing_ok=True)
+            self.conn = sqlite3.connect(path, timeout=30)
+            self._create()
+        self.pending = 0
+        self.used: list[str] = []
+
+    def _create(self) -> None:
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, source TEXT NOT NULL, "
+            "report BLOB NOT NULL, claims INTEGER NOT NULL, mismatches INTEGER NOT NULL, "
+            "used REAL NOT NULL)"
+        )
+        self.conn.commit()
+
+    def get(self, key: str, source: str) -> Outcome | None:
+        """The cached outcome for `key`, its report's `source` set to `source`; None if none."""
+        row = self.conn.execute(
+            "SELECT source, report, claims, mismatches FROM reports WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        report = zlib.decompress(row[1]).decode()
+        if row[0] != source:  # the same article under another name
+            report = _with_source(report, source)
+        self.used.append(key)
+        return Outcome(source, key, report, row[2], row[3], cached=True)
+
+    def put(self, outcome: Outcome) -> None:
+        if outcome.key is None or outcome.report is None:
+            return
+        self.conn.execute(
+            "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                outcome.key,
+                outcome.source,
+                zlib.compress(outcome.report.encode(), 1),
+                outcome.claims,
+                outcome.mismatches,
+                time.time(),
+            ),
+        )
+        self.pending += 1
+        if self.pending >= COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        self.conn.commit()
+        self.pending = 0
+
+    def close(self) -> None:
+        """Mark the hits as used, drop entries long unused, commit and close."""
+        now = time.time()
+        self.conn.executemany(
+            "UPDATE reports SET used = ? WHERE key = ?", ((now, key) for key in self.used)
+        )
+        self.conn.execute("DELETE FROM reports WHERE used < ?", (now - CACHE_DAYS * 86400,))
+        self.conn.commit()
+        self.conn.close()
+
+
+def _with_source(report: str, source: str) -> str:
+    import json
+
+    payload = json.loads(report)
+    payload["source"] = source
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- checking one file (in a worker, or here) ---------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(db: Path, data_version: str, ignore_sigint: bool) -> None:
+    """Open the store once for this process (read-only) and import the pipeline."""
+    from .check import check_article
+    from .store import open_store
+
+    if ignore_sigint:  # the main process decides when to stop
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker.clear()
+    _worker.update(
+        store=open_store(db, readonly=True), data_version=data_version, check=check_article
+    )
+
+
+def _stop_worker() -> None:
+    store = _worker.pop("store", None)
+    if store is not None:
+        store.close()
+
+
+def _check_file(source: str) -> Outcome:
+    """Read, check and report on one file; a file that cannot be used is a failed Outcome."""
+    from .articles import SUFFIX_FORMATS, article_from_text, decode
+
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Outcome(source, None, None, error=f"cannot read it: {error.strerror or error}")
+    key = cache_key(data, path.suffix, _worker["data_version"])
+    try:
+        # read_article, from the bytes already read (they key the cache)
+        text = decode(data, source)
+        fmt = SUFFIX_FORMATS.get(path.suffix.lower(), "txt")
+        article = article_from_text(text, source=source, fmt=fmt)
+        report = _worker["check"](article, _worker["store"])
+    except FactcheckError as error:
+        return Outcome(source, None, None, error=str(error))
+    except Exception as error:  # a bug on one article must not lose the other 9,999
+        return Outcome(source, None, None, error=f"internal error: {type(error).__name__}: {error}")
+    summary = report.summary
+    claims = summary.supported + summary.mismatch + summary.unverifiable + summary.ambiguous
+    return Outcome(source, key, report.model_dump_json(), claims, summary.mismatch)
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+class _Stop:
+    """SIGINT while a batch runs: the first asks it to stop, the second interrupts at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.previous: Any = None
+
+    def __enter__(self) -> _Stop:
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread: Ctrl-C stays as it was
+            self.previous = None
+        return self
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+def run_batch(
+    files: Sequence[Path],
+    sink: IO[bytes],
+    *,
+    fmt: BatchFormat = "jsonl",
+    db: Path | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: Callable[[Outcome], None] | None = None,
+) -> BatchResult:
+    """Check `files`, writing each report to `sink` in `fmt` as it finishes (UTF-8).
+
+    Reports come in the order they finish, not the order of `files`. `jobs` worker processes
+    check the articles the cache does not hold. Raises StoreError if the store cannot be
+    opened; a file that cannot be read, decoded or checked is listed in `failed` instead.
+    """
+    from .store import open_store
+
+    started = time.perf_counter()
+    with open_store(db, readonly=db is not None) as store:
+        store_path, data_version = store.path, store.data_version
+    result = BatchResult(files=len(files))
+    write = _writer(fmt, sink)
+    report_cache = ReportCache(cache_path()) if use_cache else None
+
+    def take(outcome: Outcome) -> None:
+        if outcome.error is not None:
+            result.failed.append((outcome.source, outcome.error))
+        else:
+            assert outcome.report is not None  # an Outcome has a report or an error
+            write(outcome.report)
+            result.articles += 1
+            result.cached += outcome.cached
+            result.claims += outcome.claims
+            result.mismatches += outcome.mismatches
+            if outcome.mismatches:
+                result.mismatched.append((outcome.source, outcome.mismatches))
+            if report_cache is not None and not outcome.cached:
+                report_cache.put(outcome)
+        if progress is not None:
+            progress(outcome)
+
+    try:
+        with _Stop() as stop:
+            try:
+                todo: list[str] = []
+                for path in files:
+                    if stop.requested:
+                        break
+                    hit = _cached(report_cache, path, data_version)
+                    if isinstance(hit, Outcome):
+                        take(hit)
+                    else:
+                        todo.append(str(path))
+                if todo and not stop.requested:
+                    checked = _check_all(todo, store_path, data_version, jobs, stop)
+                    with closing(checked):  # stops the workers whatever happens here
+                        for outcome in checked:
+                            take(outcome)
+            except KeyboardInterrupt:
+                stop.requested = True
+            result.interrupted = stop.requested
+    finally:
+        if report_cache is not None:
+            report_cache.close()
+        sink.flush()
+    result.mismatched.sort()
+    result.failed.sort()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _cached(report_cache: ReportCache | None, path: Path, data_version: str) -> Outcome | None:
+    """The cached outcome for the file at `path`, a failed one if it cannot be read, or None."""
+    if report_cache is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None  # the worker reports it
+    return report_cache.get(cache_key(data, path.suffix, data_version), str(path))
+
+
+def _check_all(
+    todo: list[str], db: Path, data_version: str, jobs: int, stop: _Stop
+) -> Iterator[Outcome]:
+    """Each file's outcome, as they finish; stops early when `stop` is requested."""
+    if jobs <= 1 or len(todo) == 1:
+        _start_worker(db, data_version, ignore_sigint=False)
+        try:
+            for source in todo:
+                yield _check_file(source)
+                if stop.requested:
+                    return
+        finally:
+            _stop_worker()
+        return
+    import multiprocessing
+
+    # fork shares the imported pipeline; macOS and Windows need spawn
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    workers = min(jobs, len(todo))
+    chunk = max(1, min(MAX_CHUNK, len(todo) // (workers * 8)))
+    pool = context.Pool(workers, _start_worker, (db, data_version, True))
+    try:
+        for outcome in pool.imap_unordered(_check_file, todo, chunksize=chunk):
+            yield outcome
+            if stop.requested:
+                return
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def _writer(fmt: BatchFormat, sink: IO[bytes]) -> Callable[[str], None]:
+    """A function writing one report (as JSON) to `sink` in `fmt`; CSV starts with its header."""
+    if fmt == "jsonl":
+
+        def write_jsonl(report: str) -> None:
+            sink.write(report.encode() + b"\n")
+
+        return write_jsonl
+    if fmt == "csv":
+        sink.write(_csv_line(CSV_COLUMNS))
+
+        def write_csv(report: str) -> None:
+            sink.write(b"".join(_csv_line(row) for row in csv_rows(report)))
+
+        return write_csv
+
+    def write_text(report: str) -> None:
+        from .models import Report
+        from .report import render_report
+
+        rendered = render_report(Report.model_validate_json(report), "text")
+        sink.write(rendered.encode() + b"\n")
+
+    return write_text
+
+
+def _csv_line(row: Sequence[object]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(row)
+    return buffer.getvalue().encode()
+
+
+def csv_rows(report: str) -> list[list[object]]:
+    """One row per claim of a report (JSON), in CSV_COLUMNS order; [] if it has no claims."""
+    import json
+
+    payload = json.loads(report)
+    rows = []
+    for claim in payload["claims"]:
+        sources = " ".join(dict.fromkeys(e["source_url"] for e in claim["evidence"]))
+        head = [payload["source"], payload["published"], payload["language"], claim["id"]]
+        rows.append(
+            [
+                "" if value is None else value
+                for value in head + [claim.get(c) for c in CSV_COLUMNS[4:-1]] + [sources]
+            ]
+        )
+    return rows
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file that appears at `path` whole, when the block ends without an exception.
+
+    It is written beside `path` and renamed into place; on an exception it is deleted and any
+    earlier file at `path` is left as it was.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"cannot write '{path}': no folder '{directory}'. Create it first.")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# -- the summary --------------------------------------------------------------------------
+
+
+def render_summary(result: BatchResult) -> str:
+    """The end-of-run summary for stderr, ending in a newline."""
+    cached = f", {result.cached} from the cache" if result.cached else ""
+    files = len(result.mismatched)
+    lines = [
+        f"{result.articles} articles checked{cached} in {result.seconds:.1f} s: "
+        f"{result.claims} claims, {result.mismatches} "
+        f"{'mismatch' if result.mismatches == 1 else 'mismatches'} in {files} "
+        f"{'file' if files == 1 else 'files'}, {len(result.failed)} failed"
+    ]
+    if result.interrupted:
+        left = result.files - result.articles - len(result.failed)
+        lines.insert(0, f"interrupted: {left} of {result.files} files not checked")
+    if result.mismatched:
+        lines.append("files with mismatches:")
+        lines += [f"  {source}: {count}" for source, count in result.mismatched]
+    if result.failed:
+        lines.append("files that failed:")
+        lines += [f"  {source}: {error}" for source, error in result.failed]
+    return "\n".join(lines) + "\n"
+
+
+# -- progress -----------------------------------------------------------------------------
+
+
+@contextmanager
+def progress_bar(total: int, stream: IO[str] | None) -> Iterator[Callable[[Outcome], None] | None]:
+    """A progress display on `stream` (a terminal): rich's bar if installed, else a counter.
+
+    Yields None when `stream` is None or not a terminal: logs get the summary only.
+    """
+    if stream is None or not stream.isatty() or total < 2:
+        yield None
+        return
+    try:
+        import importlib
+
+        # rich is optional, not a dependency: imported by name, and only for a terminal
+        rich_progress = importlib.import_module("rich.progress")
+        rich_console = importlib.import_module("rich.console")
+    except ImportError:
+        done = 0
+
+        def count(outcome: Outcome) -> None:
+            nonlocal done
+            done += 1
+            if done % 10 == 0 or done == total:
+                stream.write(f"\r{done}/{total} files")
+                stream.flush()
+
+        try:
+            yield count
+        finally:
+            stream.write("\r\033[K")
+            stream.flush()
+        return
+    # No refresh thread (auto_refresh off): worker processes are forked while the bar shows.
+    bar = rich_progress.Progress(
+        *rich_progress.Progress.get_default_columns(),
+        rich_progress.MofNCompleteColumn(),
+        console=rich_console.Console(file=stream),
+        transient=True,
+        auto_refresh=False,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    task = bar.add_task("checking", total=total)
+    shown = 0.0
+
+    def advance(outcome: Outcome) -> None:
+        nonlocal shown
+        bar.advance(task)
+        if time.monotonic() - shown > 0.1:
+            shown = time.monotonic()
+            bar.refresh()
+
+    with bar:
+        yield advance
