@@ -170,7 +170,7 @@ def _rank_pattern() -> re.Pattern[str]:
                 (?:[\w-]+\s+){{0,3}}?(?:{single})(?!s)             #   ... importer (not "-s")
           | (?:ranked|ranking|ranks|took|taking|claimed|came|finished|placed|was|were
              |(?:fell|rose|moved|climbed|slipped|dropped|jumped)(?:\s+up|\s+back)?\s+to
-             |in)\s+(?:the\s+)?                                      # ranked fourth, fell to
+             |(?<=\bin\s))\s*(?:the\s+)?                            # ranked fourth, fell to
                 (?P<ranked>{numbered})(?:\s+(?:{position}))?         #   third, in fifth place
                 (?!\s+(?:time|half|quarter|month|year|week|day|of|K-pop)\b|[\s-]+(?:largest|biggest))
           | (?:the\s+)?(?P<topspot>top)\s+(?:{position})             # kept the top spot

@@ -117,7 +117,7 @@ HEDGED = [
         "value", "17000000", "USD", "about"),
     row("neared", "Overseas K-pop sales [neared ₩1.2 trillion] last year.",
         "value", "1200000000000", "KRW", "nearly",
-        gap="'neared' is not a hedge: qualifier None, quote '₩1.2 trillion'"),
+       ),
 ]  # fmt: skip
 
 
@@ -154,25 +154,25 @@ CHANGES = [
     row("declined-from-a-year-earlier",
         "Album exports to Japan declined [15.0%] from a year earlier.",
         "growth", "-15.0", "percent",
-        gap="the nearer neutral cue 'from a year earlier' outweighs 'declined': +15.0"),
+       ),
     row("dropped-year-on-year", "Album exports to China dropped [18.7%] year-on-year.",
         "growth", "-18.7", "percent",
-        gap="the nearer neutral cue 'year-on-year' outweighs 'dropped': +18.7"),
+       ),
     row("plunged-on-year", "Shipments to the U.S. plunged [36.1%] on-year.",
         "growth", "-36.1", "percent",
-        gap="the nearer neutral cue 'on-year' outweighs 'plunged': +36.1"),
+       ),
     row("decline-after-on-year", "Exports to Japan posted a [15.0%] on-year decline.",
         "growth", "-15.0", "percent",
-        gap="'on-year' between the figure and 'decline' hides the direction: +15.0"),
+       ),
     row("slipped", "Album exports slipped [2.0%] from a year earlier.",
         "growth", "-2.0", "percent",
-        gap="'slipped' is not a change word: +2.0"),
+       ),
     row("doubled", "Album exports to China [doubled] in 2021.",
         "growth", "100", "percent",
         gap="'doubled' gives no claim (should be growth +100%)"),
     row("more-than-doubled", "Album exports to China [more than doubled] in 2021.",
         "growth", "100", "percent", "over",
-        gap="'more than doubled' gives no claim (should be growth over +100%)"),
+       ),
 ]  # fmt: skip
 
 
@@ -193,7 +193,7 @@ SHARES = [
     row("a-share-of", "The U.S. took a [17.1 percent] share of album exports.",
         "share", "17.1", "percent"),
     row("percentage-points", "Japan's share fell [3.8 percentage points] to 36 percent.",
-        "share", "3.8", "percent", "points"),
+        "share", "-3.8", "percent", "points"),
     row("share-level-after-points", "Japan's share fell 3.8 percentage points to [36 percent].",
         "share", "36", "percent"),
     row("half-of", "Japan bought [half] of all K-pop albums shipped abroad.",
@@ -298,9 +298,6 @@ SPLITS = [
         "Album exports to Japan\n   fell 10.2% last year.",
         ["Album exports to Japan\n   fell 10.2% last year."],
         id="indented-line-broken-mid-sentence",
-        marks=pytest.mark.xfail(
-            strict=True, reason="an indented continuation line does not run on: two sentences"
-        ),
     ),
     pytest.param(
         "Demand grew fastest in the U.S. Japan still bought the most.",
