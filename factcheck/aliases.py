@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
@@ -63,29 +63,45 @@ def _alternation(words: list[str]) -> str:
 
 
 class _Scanner:
-    """Finds any of a set of phrases in text, longest first, on word boundaries."""
+    """Finds any of a set of phrases in text, longest first, on word boundaries.
+
+    Short and all-capital forms ("US", "U.K.") must match their case exactly; the rest match
+    in any case. Python's IGNORECASE is slow on big alternations, so the text is lowered once
+    and searched with a lower-case trie instead.
+    """
 
     def __init__(self, phrases: dict[str, tuple[str, str]]) -> None:
-        self.lookup = {phrase.casefold(): meaning for phrase, meaning in phrases.items()}
-        # Case-insensitive matching goes through a casefolded trie; short and all-capital
-        # forms ("US", "U.K.") must match their case exactly.
+        self.lookup = {phrase.lower(): meaning for phrase, meaning in phrases.items()}
         exact = [p for p in phrases if len(p.replace(".", "")) <= SHORT_ALIAS or p.isupper()]
-        loose = [p for p in phrases if p not in exact]
-        parts = []
-        if exact:
-            parts.append(f"(?-i:{_alternation(exact)})")
-        if loose:
-            parts.append(_alternation([p.casefold() for p in loose]))
-        self.pattern = re.compile(
-            r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])" if parts else r"(?!x)x",
-            re.IGNORECASE,
-        )
+        loose = [p.lower() for p in phrases if p not in exact]
+        self.exact = self._compile(exact, 0)
+        self.loose = self._compile(loose, 0)
+        self.fallback = self._compile(loose, re.IGNORECASE)
+
+    @staticmethod
+    def _compile(words: list[str], flags: int) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(r"(?<![\w.])(?:" + _alternation(words) + r")(?![\w])", flags)
 
     def find(self, text: str) -> list[Mention]:
-        found = []
-        for match in self.pattern.finditer(text):
-            code, form = self.lookup[match.group(0).casefold()]
-            found.append(Mention(match.start(), match.end(), code, form))
+        lowered = text.lower()
+        # Lowering keeps offsets unless a letter changes length ("İ"): then the slow way.
+        loose, haystack = (
+            (self.loose, lowered) if len(lowered) == len(text) else (self.fallback, text)
+        )
+        spans = [
+            (m.start(), m.end())
+            for pattern, searched in ((self.exact, text), (loose, haystack))
+            if pattern is not None
+            for m in pattern.finditer(searched)
+        ]
+        found: list[Mention] = []
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if found and start < found[-1].end:
+                continue  # inside a longer match already taken
+            code, form = self.lookup[text[start:end].lower()]
+            found.append(Mention(start, end, code, form))
         return found
 
 
@@ -124,13 +140,22 @@ def _topic_scanner(language: str) -> _Scanner:
     return _Scanner({r["alias"]: (r["topic"], "topic") for r in rows if r["language"] == language})
 
 
+#: Sentences are looked up again by each stage and each figure in them: remember the answers.
+TEXT_CACHE = 8192
+
+
 def find_partners(text: str) -> list[Mention]:
     """Every partner named in `text` ("Japan", "U.S.", "Beijing", "German"), in order; [] if none.
 
     >>> [(m.code, m.form) for m in find_partners("Shipments to Beijing beat the U.S. figure.")]
     [('CN', 'capital'), ('US', 'short')]
     """
-    return _partner_scanner().find(text)
+    return list(_partners(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _partners(text: str) -> tuple[Mention, ...]:
+    return tuple(_partner_scanner().find(text))
 
 
 def find_totals(text: str) -> list[Mention]:
@@ -144,9 +169,15 @@ def find_topics(text: str, language: str = "en") -> list[Mention]:
     >>> [m.code for m in find_topics("It sold 3.2 million copies and led streaming services.")]
     ['copies', 'streaming']
     """
-    return _topic_scanner(language).find(text)
+    return list(_topics(text, language))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
+def _topics(text: str, language: str) -> tuple[Mention, ...]:
+    return tuple(_topic_scanner(language).find(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def match_metric(phrase: str, language: str = "en") -> tuple[str, float] | None:
     """The metric a phrase names and the match score, or None below `METRIC_CUTOFF`.
 

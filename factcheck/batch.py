@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -418,7 +418,7 @@ def _cached(report_cache: ReportCache | None, path: Path, data_version: str) -> 
 
 def _check_all(
     todo: list[str], db: Path, data_version: str, jobs: int, stop: _Stop
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Each file's outcome, as they finish; stops early when `stop` is requested."""
     if jobs <= 1 or len(todo) == 1:
         _start_worker(db, data_version, ignore_sigint=False)
@@ -535,10 +535,10 @@ def _umask() -> int:
 
 def render_summary(result: BatchResult) -> str:
     """The end-of-run summary for stderr, ending in a newline."""
-    cached = f", {result.cached} from the cache" if result.cached else ""
+    cached = f" ({result.cached} from the cache)" if result.cached else ""
     files = len(result.mismatched)
     lines = [
-        f"{result.articles} articles checked{cached} in {result.seconds:.1f} s: "
+        f"{result.articles} articles checked in {result.seconds:.1f} s{cached}: "
         f"{result.claims} claims, {result.mismatches} "
         f"{'mismatch' if result.mismatches == 1 else 'mismatches'} in {files} "
         f"{'file' if files == 1 else 'files'}, {len(result.failed)} failed"

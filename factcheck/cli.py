@@ -231,7 +231,7 @@ def batch(
     if not files:
         wanted = ", ".join(globs) if globs else ".txt, .md or .html"
         raise InputError(f"no {wanted} files under {', '.join(paths)}: nothing to check")
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     # A bar on the terminal that also shows the reports would be torn by them.
     bar_stream = sys.stderr if output is not None or not stdout.isatty() else None
     sink = atomic_output(output) if output is not None else nullcontext(stdout)

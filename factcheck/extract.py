@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from .aliases import find_topics
 from .amounts import Amount, find_amounts, qualifier_of
@@ -61,6 +61,11 @@ _LAST_WORD = re.compile(r"([\w.]+)[.!?][\"”’)\]]*$")
 _LINE = re.compile(r"[^\r\n]+")
 
 
+@lru_cache(maxsize=64)  # extract and resolve both split the same article
+def _split(text: str, start: int) -> tuple[Sentence, ...]:
+    return tuple(_split_sentences(text, start))
+
+
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     """The sentences of `text[start:]`: each paragraph is split at sentence ends; [] for blank
     text. A line that breaks off mid-sentence (the next starts in lower case) runs on.
@@ -71,11 +76,17 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     >>> [s.text for s in split_sentences("Its profits\\ngrew to $18 million.")]
     ['Its profits\\ngrew to $18 million.']
     """
+    return list(_split(text, start))
+
+
+def _split_sentences(text: str, start: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     blocks: list[tuple[int, int]] = []
     for line in _LINE.finditer(text, start):
         body = line.group(0)
-        runs_on = blocks and _runs_on(text[blocks[-1][0] : blocks[-1][1]], body.lstrip())
+        runs_on = blocks and _runs_on(
+            text[max(blocks[-1][0], blocks[-1][1] - 20) : blocks[-1][1]], body.lstrip()
+        )
         if runs_on:
             blocks[-1] = (blocks[-1][0], line.end())
         elif body.strip():
@@ -151,6 +162,14 @@ def _alt(kind: str) -> str:
 
 
 @cache
+def _rank_hint() -> re.Pattern[str]:
+    """A cheap first look: a sentence with none of these words holds no rank."""
+    words = [p for kind in ("ordinal", "superlative") for p, _ in _rank_words()[kind]]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"no\.|\b(?:number|most|{alternation}|\d+(?:st|nd|rd|th))\b")
+
+
+@cache
 def _rank_pattern() -> re.Pattern[str]:
     ordinal, cardinal = _alt("ordinal"), _alt("cardinal")
     superlative, noun, position = _alt("superlative"), _alt("noun"), _alt("position")
@@ -159,7 +178,7 @@ def _rank_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?<![\w-])(?:
-            No\.\s?(?P<no>\d{{1,2}})(?:\s+(?:{position}))?          # No. 2, No.1 spot
+            no\.\s?(?P<no>\d{{1,2}})(?:\s+(?:{position}))?          # No. 2, No.1 spot
           | number\s+(?P<number>{cardinal})(?:\s+(?:{position}))?  # number two spot
           | (?P<nth>{numbered})[\s-]+(?:(?:{superlative}|most)[\s-]+)?  # second-largest
                 (?:[\w-]+\s+){{0,3}}?(?:{noun}|{position})          #   ... market / place
@@ -172,12 +191,12 @@ def _rank_pattern() -> re.Pattern[str]:
              |(?:fell|rose|moved|climbed|slipped|dropped|jumped)(?:\s+up|\s+back)?\s+to
              |(?<=\bin\s))\s*(?:the\s+)?                            # ranked fourth, fell to
                 (?P<ranked>{numbered})(?:\s+(?:{position}))?         #   third, in fifth place
-                (?!\s+(?:time|half|quarter|month|year|week|day|of|K-pop)\b|[\s-]+(?:largest|biggest))
+                (?!\s+(?:time|half|quarter|month|year|week|day|of|k-pop)\b|[\s-]+(?:largest|biggest))
           | (?:the\s+)?(?P<topspot>top)\s+(?:{position})             # kept the top spot
           | imported\s+the\s+most(?:\s+(?:[\w-]+\s+){{0,2}}?albums)? # imported the most albums
         )(?![\w-])
         """,
-        re.VERBOSE | re.IGNORECASE,
+        re.VERBOSE,  # run on lowered text
     )
 
 
@@ -275,7 +294,11 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
             money = claim.unit
         found.append(claim)
     taken = [(a.hedge_start if a.hedge_start is not None else a.start, a.end) for a in amounts]
-    for match in _rank_pattern().finditer(sentence.text):
+    # The rank grammar runs on lowered text: Python's IGNORECASE is slow on big alternations.
+    lowered = sentence.text.lower()
+    hinted = len(lowered) == len(sentence.text) and _rank_hint().search(lowered)
+    ranks = _rank_pattern().finditer(lowered) if hinted else ()
+    for match in ranks:
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         rank = _rank_claim(sentence, match)
@@ -285,7 +308,8 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
     for claim in _implied_percents(sentence, found, taken):
         found.append(claim)
         taken.append((claim.start - sentence.start, claim.end - sentence.start))
-    for match in _multiple_pattern().finditer(sentence.text):
+    multiples = _multiple_pattern().finditer(sentence.text) if "ed" in sentence.text else ()
+    for match in multiples:
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         factor = Decimal(_meaning(match["verb"])[1:])

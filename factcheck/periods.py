@@ -298,6 +298,11 @@ def find_periods(text: str) -> list[PeriodPhrase]:
     >>> [(p.text, p.role) for p in find_periods("No. 2 for the first time since 2022, up on-year.")]
     [('for the first time since 2022', 'other'), ('on-year', 'base')]
     """
+    return list(_find_periods(text))
+
+
+@lru_cache(maxsize=8192)  # each sentence is read by several stages
+def _find_periods(text: str) -> tuple[PeriodPhrase, ...]:
     phrases: list[PeriodPhrase] = []
     previous_end = 0
     for anchor in _ANCHOR.finditer(text):
@@ -306,7 +311,7 @@ def find_periods(text: str) -> list[PeriodPhrase]:
             if phrase is not None:
                 phrases.append(phrase)
                 previous_end = phrase.end
-    return phrases
+    return tuple(phrases)
 
 
 def _phrase_at(text: str, at: int, previous_end: int) -> PeriodPhrase | None:

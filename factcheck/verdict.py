@@ -322,7 +322,9 @@ def _supported(claim: Claim, pool: list[Reading], agreeing: list[Reading]) -> Ju
     if precise:
         primary = _best(precise)
     text = _cap(primary.description)
-    second = _best(official) if official and not primary.official else None
+    # The official figure that agrees (the first release's +5.6%) before a revision that doesn't.
+    official_agreeing = [r for r in official if r in agreeing]
+    second = _best(official_agreeing or official) if official and not primary.official else None
     if second is not None:
         number = second.description.rsplit(" is ", 1)[-1]
         text += f"; the official release {'also ' if second in agreeing else ''}gives {number}"
