@@ -237,13 +237,6 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="pyinstrument (c) as well")
     args = parser.parse_args()
 
-    cache = make_synthetic_store.bench_cache()
-    cache.mkdir(parents=True, exist_ok=True)
-    # The default store and the batch cache of this run live apart from the user's.
-    xdg = Path(tempfile.mkdtemp(prefix="xdg-", dir=cache))
-    env = {**os.environ, "XDG_CACHE_HOME": str(xdg)}
-    env.pop("FACTCHECK_DB", None)
-    os.environ["XDG_CACHE_HOME"] = str(xdg)
     step = time.perf_counter()
 
     def say(message: str) -> None:
@@ -258,6 +251,12 @@ def main() -> None:
         say(f"writing the synthetic store of {args.figures:,} figures")
         synthetic.parent.mkdir(parents=True, exist_ok=True)
         make_synthetic_store.make_store(synthetic, args.figures)
+    # The default store and the batch cache of this run live apart from the user's.
+    xdg = Path(tempfile.mkdtemp(prefix="xdg-", dir=synthetic.parent))
+    env = {**os.environ, "XDG_CACHE_HOME": str(xdg)}
+    env.pop("FACTCHECK_DB", None)
+    os.environ["XDG_CACHE_HOME"] = str(xdg)
+    load = os.getloadavg()[0]
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     articles = [read_article(p) for p in files[: args.sample]]
     warmup = [read_article(p) for p in files[-50:]]
@@ -349,7 +348,8 @@ def main() -> None:
     floor = rows[0].median_ms
     stamp = datetime.now().astimezone()
     report = (
-        f"{stamp:%Y-%m-%d %H:%M %Z} — {machine()}\n\n"
+        f"{stamp:%Y-%m-%d %H:%M %Z} — {machine()}; load average {load:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after\n\n"
         f"{len(articles)} articles in-process (mean {size:.1f} KB), {count:,} in the batch rows; "
         f"process rows: median of {PROCESS_RUNS} runs.\n\n{table(rows, floor)}\n"
     )

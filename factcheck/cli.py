@@ -133,7 +133,7 @@ def check(
 
     \b
     Example:
-      factcheck examples/2025-exports.md --format markdown
+      factcheck examples/2023-h1-won-conversions.md --format markdown
     """
     from .check import check_article
     from .report import render_report
@@ -267,7 +267,7 @@ def claims(
 
     \b
     Example:
-      factcheck claims examples/2025-exports.md --format json
+      factcheck claims examples/2023-h1-won-conversions.md --format json
     """
     from .check import find_claims
     from .report import render_claims
