@@ -191,7 +191,7 @@ def _rank_pattern() -> re.Pattern[str]:
              |(?:fell|rose|moved|climbed|slipped|dropped|jumped)(?:\s+up|\s+back)?\s+to
              |(?<=\bin\s))\s*(?:the\s+)?                            # ranked fourth, fell to
                 (?P<ranked>{numbered})(?:\s+(?:{position}))?         #   third, in fifth place
-                (?!\s+(?:time|half|quarter|month|year|week|day|of|k-pop)\b|[\s-]+(?:largest|biggest))
+                (?!\s+(?:(?:time|half|quarter|month|year|week|day|decade)s?|of|k-pop|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|[\s-]+(?:largest|biggest))
           | (?:the\s+)?(?P<topspot>top)\s+(?:{position})             # kept the top spot
           | imported\s+the\s+most(?:\s+(?:[\w-]+\s+){{0,2}}?albums)? # imported the most albums
         )(?![\w-])
@@ -249,6 +249,7 @@ _CHANGE_BEFORE = re.compile(
 )
 _LEVEL_WORD = re.compile(r"\b(?:now|to|at|is|it's|was|stood)\b[^.]*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;()]")
+_AND_ORDINAL = re.compile(r"\s+and\s+(?P<nth>\w+)(?![\w-])")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 _COUNTRY_WORDS = re.compile(r"\b(?:countries|destinations|nations)\b", re.IGNORECASE)
 
@@ -305,6 +306,13 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
         if rank is not None:
             found.append(rank)
             taken.append((match.start(), match.end()))
+            # "in ninth and tenth": the second place is a claim of its own.
+            more = _AND_ORDINAL.match(lowered, match.end())
+            position = _number_word(more["nth"]) if more else None
+            if more and position:
+                found.append(_claim(sentence, more.start("nth"), more.end("nth"), "rank",
+                                    Decimal(position), "rank"))  # fmt: skip
+                taken.append((more.start("nth"), more.end("nth")))
     for claim in _implied_percents(sentence, found, taken):
         found.append(claim)
         taken.append((claim.start - sentence.start, claim.end - sentence.start))

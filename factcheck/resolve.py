@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 from typing import TypeVar
 
 from .aliases import Mention, find_partners, find_topics, find_totals, match_metric
@@ -114,7 +115,7 @@ class _State:
     sentence_period: Period | None = None  # the period of the sentence's last figure
     period_how: str = ""
     partner: str | None = None
-    partners_before: list[Mention] = field(default_factory=list)
+    recent: list[str] = field(default_factory=list)  # partners named so far, in order
     about_exports: bool = False
     metric: str | None = None  # the product the text named last
     named_metrics: set[str] = field(default_factory=set)  # every product the article names
@@ -218,7 +219,10 @@ def _pass(
         elif state.last_explicit is not None:
             # "... the top buyers last year. The three markets together took 71 percent."
             state.period, state.period_how = state.last_explicit, state.last_explicit_how
-        state.partners_before = find_partners(sentence.text)
+        named = find_partners(sentence.text)
+        state.recent += [m.code for m in named]
+        if not inside and len({m.code for m in named}) == 1:
+            state.partner = named[0].code  # "China gained ground. Shipments there rose ..."
         previous = sentence
     return resolved
 
@@ -311,17 +315,30 @@ def _clause(text: str, at: int, end: int, causes: bool = False) -> tuple[int, in
 def _respective(
     text: str, at: int, end: int, spans: Sequence[tuple[int, int]], items: Sequence[_Span]
 ) -> _Span | None:
-    """With "A and B ... X and Y, respectively": the item (period or partner) paired with the
-    figure at `at`, or None when the clause does not pair them one to one."""
-    clause_start, _ = _clause(text, at, end)
+    """With "A and B ... X and Y, respectively", or two pairs joined by "and" ("Hong Kong and
+    Germany in ninth and tenth"): the item (period or partner) paired with the figure at `at`,
+    or None when the clause does not pair them one to one."""
+    clause_start, clause_end = _clause(text, at, end)
     word = _RESPECTIVELY.search(text, end)
-    if word is None or _CLAUSE_BREAK.search(text, end, word.start() - 2):
-        return None
-    figures = [s for s, _ in spans if clause_start <= s < word.start()]
-    named = [i for i in items if clause_start <= i.start < word.start()]
+    if word is not None and not _CLAUSE_BREAK.search(text, end, word.start() - 2):
+        figures = [s for s, _ in spans if clause_start <= s < word.start()]
+        named = [i for i in items if clause_start <= i.start < word.start()]
+    else:
+        figures = _joined([(s, e) for s, e in spans if clause_start <= s < clause_end], text)
+        named = [i for i in items if clause_start <= i.start < clause_end]
+        pairs = _joined([(i.start, i.end) for i in named], text)
+        named = [i for i in named if i.start in pairs] if len(pairs) == 2 else []
     if len(figures) != len(named) or len(figures) < 2 or at not in figures:
         return None
     return named[figures.index(at)]
+
+
+def _joined(spans: Sequence[tuple[int, int]], text: str) -> list[int]:
+    """The starts of two spans joined by a bare "and" ("ninth and tenth"), else []."""
+    for (s1, e1), (s2, _) in pairwise(spans):
+        if re.fullmatch(r"\s+and\s+", text[e1:s2]):
+            return [s1, s2]
+    return []
 
 
 # -- period ------------------------------------------------------------------------------------
@@ -416,7 +433,9 @@ def _period(
     state.sentence_period = period  # "... in 2020 and 200 million the next year"
     # A figure in an aside ("Indonesia, which was ranked fourth in 2021, ...") lends its
     # period to nothing after it.
-    state.carry = not (aside or _ASIDE.match(text[clause_start:at]))
+    # Nor does a base ("up from $291.8 million in 2024, an increase of 9.9 percent").
+    base_figure = _FROM_BEFORE.search(text, 0, at)
+    state.carry = not (aside or base_figure or _ASIDE.match(text[clause_start:at]))
     if chosen is not None and state.carry and period is not None:
         state.last_explicit, state.last_explicit_how = period, how
     return period, base
@@ -553,7 +572,10 @@ def _group(
         named = [m for m in mentions if m.end <= at] or list(mentions)
         wanted = _COUNT_WORDS.get(together.group(0).split()[-1].lower(), 2)
         if len({m.code for m in named}) < wanted:
-            named = list(state.partners_before)  # "the three countries" of the sentence before
+            # "The three countries together ...": the last three named before this sentence.
+            codes = list(dict.fromkeys(reversed(state.recent)))[:wanted]
+            found_codes = list(reversed(codes))
+            return [Mention(at, at, code, "named earlier") for code in found_codes]
         return named if len({m.code for m in named}) > 1 else []
     return []
 

@@ -271,17 +271,16 @@ class Store:
         return self.meta("data_version") or ""
 
     def metrics(self) -> list[dict[str, str]]:
-        return [dict(row) for row in self.db.table("metrics").rows]
+        """Every metric as a dict of its columns (id, name, definition, hs_code, unit)."""
+        cursor = self.conn.execute("SELECT * FROM metrics")
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     def partner_codes(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT code FROM partners")}
 
     def metric_for_hs(self) -> dict[str, str]:
-        return {
-            str(row["hs_code"]): str(row["id"])
-            for row in self.db.table("metrics").rows
-            if row["hs_code"]
-        }
+        return {str(row["hs_code"]): str(row["id"]) for row in self.metrics() if row["hs_code"]}
 
     # -- figures --------------------------------------------------------------------------------
 
