@@ -58,7 +58,7 @@ FORMS = [
     form("usd-and-dollar-sign", "Exports rose to [USD $291.8 million].", "291800000 USD 100000"),
     form("krw-prefix", "They were worth [KRW 440.4 billion].", "440400000000 KRW 100000000"),
     form("billion-won", "That is [168.5 billion won] at the time.", "168500000000 KRW 100000000"),
-    form("won-sign-trillion", "Sales neared [₩1.2 trillion].", "1200000000000 KRW 100000000000"),
+    form("won-sign-trillion", "Sales came to [₩1.2 trillion].", "1200000000000 KRW 100000000000"),
     form("million-dollars", "The total was [132.934 million dollars].", "132934000 USD 1000"),
     form("round-billion", "The US market is worth [$15 billion].", "15000000000 USD 1000000000"),
     form("round-hundreds", "A [$300 million] ceiling fell.", "300000000 USD 100000000"),
