@@ -175,12 +175,13 @@ def infer_context(
 def _title_period(
     article: Article, sentences: Sequence[Sentence], context: Period | None
 ) -> tuple[Period | None, str]:
-    for text in [article.title or ""] + [s.text for s in sentences[:1]]:
+    heads = [("title", article.title or "")] + [("opening line", s.text) for s in sentences[:1]]
+    for where, text in heads:
         for phrase in find_periods(text):
             if phrase.role == "period" and phrase.year is not None:
                 period, _ = resolve_period(phrase, article.published, None)
                 if period is not None:
-                    return period, f"the headline's {phrase.text!r}"
+                    return period, f"the {where}'s {phrase.text!r}"
     if context is not None:
         return context, f"no date: the period the article's own figures point to, {context}"
     return None, ""
@@ -377,7 +378,7 @@ def _period(
     aside = False
     place = _respective(text, at, end, spans, periods)
     if place is not None:
-        chosen, why = place, " (paired by 'respectively')"
+        chosen, why = place, " (paired in order: 'A and B ... X and Y')"
     elif _is_change(claim) and len(after := _after(in_clause, end)) >= 2:
         # "rose 3.8 points from 71.7% in 2021 to 75.5% last year": the change is to the last.
         chosen, base_phrase, why = after[-1], after[0], " (the end of 'from ... to ...')"
@@ -518,7 +519,7 @@ def _partner(
         return "+".join(dict.fromkeys(m.code for m in group))
     paired = _respective(text, at, end, spans, mentions)
     if isinstance(paired, Mention):
-        found["partner"] = f"{text[paired.start : paired.end]!r}, paired by 'respectively'"
+        found["partner"] = f"{text[paired.start : paired.end]!r}, paired in order"
         state.partner = paired.code
         return paired.code
     clause_start, clause_end = _clause(text, at, end, causes=True)
