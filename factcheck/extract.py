@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from .aliases import find_topics
+from .aliases import find_partners, find_topics
 from .amounts import Amount, find_amounts, qualifier_of
 from .models import Article, Claim, Kind, Unit
 from .reference import vocabulary
@@ -313,6 +313,9 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
                 found.append(_claim(sentence, more.start("nth"), more.end("nth"), "rank",
                                     Decimal(position), "rank"))  # fmt: skip
                 taken.append((more.start("nth"), more.end("nth")))
+    for claim in _elliptical_ranks(sentence, lowered, taken):
+        found.append(claim)
+        taken.append((claim.start - sentence.start, claim.end - sentence.start))
     for claim in _implied_percents(sentence, found, taken):
         found.append(claim)
         taken.append((claim.start - sentence.start, claim.end - sentence.start))
@@ -362,6 +365,32 @@ def _claim(
         qualifier=qualifier,
         step=step,
     )
+
+
+def _elliptical_ranks(
+    sentence: Sentence, lowered: str, taken: list[tuple[int, int]]
+) -> list[Claim]:
+    """Places named right after a destination, the verb left out: "and Taiwan fifth",
+    "the Netherlands seventh, France eighth"."""
+    if len(lowered) != len(sentence.text):
+        return []
+    ranks = []
+    ends = {m.end for m in find_partners(sentence.text)}
+    for m in _ordinal_pattern().finditer(lowered):
+        if m.start() - 1 not in ends or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        position = _number_word(m.group(0))
+        if position:
+            ranks.append(_claim(sentence, m.start(), m.end(), "rank", Decimal(position), "rank"))
+    return ranks
+
+
+@cache
+def _ordinal_pattern() -> re.Pattern[str]:
+    words = [p for p, _ in _rank_words()["ordinal"]]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Followed by a figure, a break or the end: not "Japan first bought ..." mid-clause.
+    return re.compile(rf"\b(?:{alternation})\b(?=\s+(?:at|with|on)\b|\s*(?:[,.;]|and\b|$))")
 
 
 def _implied_percents(
