@@ -23,7 +23,7 @@ RATE_TOLERANCE for won) overlaps the claim's. Then:
     unverifiable  no readings (`Match.reason` says why); always for a claim with no metric
 
 A mismatch names the slip when one fits, first match wins: the sign flipped (growth, share);
-a scale slip (the figure 10-10,000 times off; the correction keeps the article's digits); the
+a scale slip (the figure 10-10,000 times off; a won correction keeps the article's digits); the
 wrong year (the same months of another year hold the figure); won labelled as dollars or
 dollars as won; percent and percentage points confused; a digit missing, extra or two swapped.
 """
@@ -388,7 +388,13 @@ def _diagnose(
         hit = _first(pool, region.times(factor))
         if hit is not None:
             times = f"{10 ** abs(power):,} times too {'large' if power < 0 else 'small'}"
-            return f"Scale slip: {said} is {times}.", hit, stated * factor
+            # A won figure keeps the article's digits (its rate is the outlet's); a dollar
+            # figure is corrected to the reference value ("$8.06 million" -> "$80.63 million").
+            return (
+                f"Scale slip: {said} is {times}.",
+                hit,
+                stated * factor if claim.unit == "KRW" else None,
+            )
     hit = _first([r for r in match.alternatives if r.period != claim.period], region)
     if hit is not None:
         text = f"Wrong year: {said} is the figure for {_when(hit.period)} ({_figure(hit)})."
