@@ -334,6 +334,10 @@ def _respective(
     return named[figures.index(at)]
 
 
+def _pairing(text: str, end: int) -> str:
+    return "by 'respectively'" if _RESPECTIVELY.search(text, end) else "in order ('A and B')"
+
+
 def _joined(spans: Sequence[tuple[int, int]], text: str) -> list[int]:
     """The starts of two spans joined by a bare "and" ("ninth and tenth"), else []."""
     for (s1, e1), (s2, _) in pairwise(spans):
@@ -378,7 +382,7 @@ def _period(
     aside = False
     place = _respective(text, at, end, spans, periods)
     if place is not None:
-        chosen, why = place, " (paired in order: 'A and B ... X and Y')"
+        chosen, why = place, f" (paired {_pairing(text, end)})"
     elif _is_change(claim) and len(after := _after(in_clause, end)) >= 2:
         # "rose 3.8 points from 71.7% in 2021 to 75.5% last year": the change is to the last.
         chosen, base_phrase, why = after[-1], after[0], " (the end of 'from ... to ...')"
@@ -519,7 +523,7 @@ def _partner(
         return "+".join(dict.fromkeys(m.code for m in group))
     paired = _respective(text, at, end, spans, mentions)
     if isinstance(paired, Mention):
-        found["partner"] = f"{text[paired.start : paired.end]!r}, paired in order"
+        found["partner"] = f"{text[paired.start : paired.end]!r}, paired {_pairing(text, end)}"
         state.partner = paired.code
         return paired.code
     clause_start, clause_end = _clause(text, at, end, causes=True)
