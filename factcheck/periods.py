@@ -3,6 +3,9 @@
     find_periods(text)                          -> [PeriodPhrase, ...]   what the text says
     resolve_period(phrase, published, context)  -> (Period | None, how)  what it means
 
+Korean text ("지난해", "1~10월", "전년 동기 대비") is read by `periods_ko`, with
+`find_periods(text, language="ko")`; its phrases resolve the same way.
+
 >>> [p.text for p in find_periods("Exports rose 17.1% in the first half of 2023 on-year.")]
 ['the first half of 2023', 'on-year']
 >>> str(parse_period_text("January-October", published=date(2023, 11, 26)))
@@ -14,13 +17,14 @@ bound that is the period of no figure ("for the first time since 2022", "until 2
 2023"), so that a caller does not take its year for one.
 
 The grammar is here; the words are in reference/period-words.csv, written for this project from
-the wording of English reports on Korea Customs Service releases. Its columns: `language` (`en`;
-`ko` later); `phrase` as written (one with a capital matches only so: "May" is a month, "may" is
-not; a hyphen also matches a space); `meaning` as `kind=number`, the kind one of
+the wording of English and Korean reports on Korea Customs Service releases. Its columns:
+`language` (`en` or `ko`); `phrase` as written (one with a capital matches only so: "May" is a
+month, "may" is not; a hyphen also matches a space); `meaning` as `kind=number`, the kind one of
 
-    month=10  October, Oct        half=1     first half, H1, 1H     quarter=3  third quarter, Q3
-    year=-1   last year (years from the publication year)           number=3   three
-    context=-1  a year earlier, on-year (the period referred back to, moved by -1 year)
+    month=10  October, Oct, 10월   half=1    first half, H1, 상반기   quarter=3  third quarter, Q3
+    year=-1   last year, 지난해 (years from the publication year)    number=3   three, 세
+    context=-1  a year earlier, on-year, 전년 동기 (the period referred back to, moved a year)
+    months=-1   지난달 (months from the publication month)
 """
 
 from __future__ import annotations
@@ -46,8 +50,8 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 #: KCS publishes a month's trade figures around this day of the next month.
 RELEASE_DAY = 15
 #: The kinds of meaning in WORDS_FILE, with the range of their numbers.
-KINDS = {"month": (1, 12), "half": (1, 2), "quarter": (1, 4), "year": (-1, 1), "context": (-1, 1)}
-KINDS["number"] = (1, 99)
+KINDS = {"month": (1, 12), "half": (1, 2), "quarter": (1, 4), "year": (-2, 1), "context": (-1, 1)}
+KINDS.update(number=(1, 99), months=(-1, 0))
 
 Role = Literal["period", "base", "other"]
 
@@ -76,6 +80,9 @@ class PeriodPhrase(BaseModel):
     since: bool = Field(default=False, description="'since 2017': from `year` to the latest data")
     whole_years: bool = Field(default=False, description="'every year since 2012': full years")
     same_months: bool = Field(default=False, description="The context's months: 'a year earlier'")
+    month_offset: int | None = Field(
+        default=None, description="Months from the publication month: -1 '지난달'"
+    )
 
 
 # -- the vocabulary ------------------------------------------------------------------------------
@@ -290,14 +297,27 @@ _RANGES = ("span", "year_range", "month_range")  # "from 2017 to 2019" is a rang
 _MONTHS_IN = {"month": 1, "half": 6, "quarter": 3}
 
 
-def find_periods(text: str) -> list[PeriodPhrase]:
+LANGUAGES = ("en", "ko")
+
+
+def find_periods(text: str, language: str = "en") -> list[PeriodPhrase]:
     """Every period phrase in `text`, in order and not overlapping; [] when there is none.
 
     >>> [(p.text, p.role) for p in find_periods("Since 2017 sales grew; 2,023 fans came in 2022.")]
     [('Since 2017', 'period'), ('2022', 'period')]
     >>> [(p.text, p.role) for p in find_periods("No. 2 for the first time since 2022, up on-year.")]
     [('for the first time since 2022', 'other'), ('on-year', 'base')]
+    >>> [(p.text, p.role) for p in find_periods("지난해 1~10월 수출은 전년 대비 늘었다.", "ko")]
+    [('지난해 1~10월', 'period'), ('전년 대비', 'base')]
     """
+    if language != LANGUAGE:
+        if language not in LANGUAGES:
+            raise ValueError(
+                f"unknown language '{language}': expected one of {', '.join(LANGUAGES)}"
+            )
+        from .periods_ko import find_periods_ko  # it builds on this module
+
+        return find_periods_ko(text)
     return list(_find_periods(text))
 
 
@@ -531,6 +551,9 @@ def _counted_back(phrase: PeriodPhrase, anchor: int, released: int) -> tuple[Per
     """
     year, latest = anchor // 12, anchor - 1  # `latest`: the last month whose figures can be out
     note = ""
+    if phrase.month_offset is not None:
+        month = anchor + phrase.month_offset
+        return Period(month, month), "the month before publication" * (phrase.month_offset < 0)
     so_far = phrase.year_offset == 0 and phrase.months is None and phrase.role == "period"
     if so_far and released // 12 == year and released % 12 < 11:
         return Period(_index(year, 1), released), "the year so far: figures out to " + _ym(released)
@@ -580,9 +603,12 @@ def _ym(index: int) -> str:
 
 # What may stand around a phrase that is a whole string: "in 2023", "the first half."
 _LEFTOVER = re.compile(r"\s*(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver|[Tt]hroughout)\s+)?[\s.,;:]*")
+_LEFTOVER_KO = re.compile(r"\s*(?:에|에는|에서|의|중|동안)?[\s.,;:]*")  # "2023년 상반기에"
 
 
-def parse_period_text(text: str, published: date | None = None) -> Period | None:
+def parse_period_text(
+    text: str, published: date | None = None, language: str = "en"
+) -> Period | None:
     """The period a whole string names, or None if it is not exactly one resolvable period.
 
     Contract notation and the words `Period.describe` prints both read back:
@@ -597,9 +623,10 @@ def parse_period_text(text: str, published: date | None = None) -> Period | None
     direct = Period.parse(text)
     if direct is not None:
         return direct
-    phrases = find_periods(text)
+    phrases = find_periods(text, language)
     if len(phrases) != 1 or phrases[0].role == "other":
         return None
-    if not _LEFTOVER.fullmatch(text[: phrases[0].start] + " " + text[phrases[0].end :]):
+    leftover = _LEFTOVER if language == LANGUAGE else _LEFTOVER_KO
+    if not leftover.fullmatch(text[: phrases[0].start] + " " + text[phrases[0].end :]):
         return None
     return resolve_period(phrases[0], published, None)[0]

@@ -19,6 +19,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -193,12 +194,44 @@ def open_store(path: Path | str | None = None, *, readonly: bool = False) -> Sto
     return Store.connect(path, readonly=readonly)
 
 
-class Store:
-    """Typed queries over an open store. Not shared across threads: open one per thread."""
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    # check_same_thread=False only so that `Store.close` may close every thread's connection;
+    # each connection is used by the one thread that opened it.
+    if readonly:
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    return sqlite3.connect(path, check_same_thread=False)
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
+
+class Store:
+    """Typed queries over an open store; one `Store` may be shared by many threads.
+
+    Each thread queries through a connection of its own, opened on its first query (a sqlite3
+    connection and its cursors must not be used by two threads at once); `close` closes them all.
+    Writing (`add_figures`) belongs to one thread while no other reads.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
         self.path = path
+        self.readonly = readonly
+        self._lock = threading.Lock()
+        self._conns: dict[threading.Thread, sqlite3.Connection] = {threading.current_thread(): conn}
+        self._closed = False
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection to the store, opened on first use."""
+        thread = threading.current_thread()
+        conn = self._conns.get(thread)
+        if conn is not None:
+            return conn
+        with self._lock:
+            if self._closed:
+                raise StoreError(f"{self.path} is closed: open it again with open_store()")
+            # Threads come and go (a server's pool): close what the finished ones left open.
+            for gone in [t for t in self._conns if not t.is_alive()]:
+                self._conns.pop(gone).close()
+            conn = self._conns[thread] = _connect(self.path, self.readonly)
+        return conn
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -211,10 +244,7 @@ class Store:
     @classmethod
     def connect(cls, path: Path, *, readonly: bool = False) -> Store:
         try:
-            if readonly:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            else:
-                conn = sqlite3.connect(path, check_same_thread=False)
+            conn = _connect(path, readonly)
             version = _user_version(conn)
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -240,7 +270,7 @@ class Store:
                 f"{path} has schema version {version}, newer than this factcheck understands "
                 f"({SCHEMA_VERSION}); upgrade factcheck or rebuild the store"
             )
-        store = cls(conn, path)
+        store = cls(conn, path, readonly=readonly)
         if version < SCHEMA_VERSION:
             if readonly:
                 raise StoreError(f"{path} needs a schema upgrade; open it once without read-only")
@@ -251,7 +281,12 @@ class Store:
         return store
 
     def close(self) -> None:
-        self.conn.close()
+        """Close every thread's connection; the store cannot be queried after."""
+        with self._lock:
+            self._closed = True
+            conns, self._conns = list(self._conns.values()), {}
+        for conn in conns:
+            conn.close()
 
     def __enter__(self) -> Store:
         return self

@@ -18,6 +18,7 @@ from test_kcs import kcs_row, synthetic_kcs_xml
 import factcheck.check
 from factcheck import batch
 from factcheck.batch import CSV_COLUMNS, find_articles
+from factcheck.cache import cache_path
 from factcheck.cli import cli
 from factcheck.models import Report
 from factcheck.store import build_store
@@ -249,8 +250,8 @@ def test_the_cache_rechecks_when_the_store_changes(
 
 
 def test_a_damaged_cache_is_replaced(news: Path, store_path: Path) -> None:
-    batch.cache_path().parent.mkdir(parents=True)
-    batch.cache_path().write_bytes(b"not a database" * 100)
+    cache_path().parent.mkdir(parents=True)
+    cache_path().write_bytes(b"not a database" * 100)
     assert run(str(news), "--db", str(store_path), "--jobs", "1")[0] == 1
     assert "from the cache" in run(str(news), "--db", str(store_path), "--jobs", "1")[2]
 
@@ -368,3 +369,36 @@ def test_progress_goes_to_the_terminal_only(news: Path, store_path: Path) -> Non
     with batch.progress_bar(3, io.StringIO()) as progress:
         assert progress is None
     assert batch.render_summary(result).count("\n") == 6
+
+
+def test_a_dying_worker_fails_its_files_and_the_batch_ends(
+    tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"a{i}.txt").write_text(GOOD + f"Desk {'abcdefgh'[i]}.\n", encoding="utf-8")
+    real = factcheck.check.check_article
+
+    def dying(article: Any, store: Any) -> Report:
+        if article.source.endswith("a3.txt"):
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return real(article, store)
+
+    monkeypatch.setattr(factcheck.check, "check_article", dying)
+    code, out, err = run(str(folder), "--format", "jsonl", "--jobs", "2", "--db", str(store_path))
+    failed = [line for line in err.splitlines() if "a worker process died" in line]
+    assert f"  {folder / 'a3.txt'}: not checked: a worker process died" in err
+    assert len(reports(out)) + len(failed) == 8
+    assert code == (0 if reports(out) else 2)
+
+
+def test_the_summary_names_fifty_files_with_mismatches() -> None:
+    result = batch.BatchResult(files=60, articles=60, claims=120, mismatches=60, seconds=1.04)
+    result.mismatched = [(f"a{i:02d}.md", 1) for i in range(60)]
+    lines = batch.render_summary(result).splitlines()
+    assert (
+        lines[0] == "60 articles checked in 1.0 s: 120 claims, 60 mismatches in 60 files, 0 failed"
+    )
+    assert lines[1:3] == ["files with mismatches:", "  a00.md: 1"]
+    assert lines[-2:] == ["  a49.md: 1", "  ... and 10 more (in the reports)"]

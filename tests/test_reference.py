@@ -73,6 +73,7 @@ def test_album_metric_carries_its_hs_code() -> None:
     ("name", "column", "known"),
     [
         pytest.param("aliases-en.csv", "partner", PARTNERS, id="partner-aliases"),
+        pytest.param("aliases-ko.csv", "partner", PARTNERS, id="partner-aliases-ko"),
         pytest.param("metric-aliases.csv", "metric", METRICS, id="metric-aliases"),
     ],
 )
