@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -60,6 +61,7 @@ CSV_COLUMNS = (
     "partner", "period", "stated", "unit", "qualifier", "verdict", "expected", "correction",
     "explanation", "repeat_of", "sources",
 )  # fmt: skip
+DIED = "not checked: a worker process died (out of memory?); try --jobs 1"
 #: Files with mismatches named in the summary; the reports name them all.
 SUMMARY_FILES = 50
 #: Articles per task sent to a worker: enough to amortise the pipe, few enough to share work
@@ -339,7 +341,7 @@ def _check_in_workers(
     checked, with the reason, rather than hanging the batch.
     """
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     # fork shares the imported pipeline; macOS and Windows need spawn
@@ -351,26 +353,44 @@ def _check_in_workers(
     running: dict[Future[list[Outcome]], list[str]] = {}
     try:
         while True:
-            while len(running) < 2 * workers and (chunk := next(chunks, None)):
+            while not stop.requested and len(running) < 2 * workers:
+                if (chunk := next(chunks, None)) is None:
+                    break
                 running[executor.submit(_check_chunk, chunk)] = chunk
             if not running:
                 return
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            if stop.requested:  # keep what the workers are doing, start nothing more
+                running = {f: c for f, c in running.items() if not f.cancel()}
+                done, _ = wait(running)
+            else:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 sources = running.pop(future)
                 try:
-                    yield from future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
-                    left = [*sources, *(s for c in running.values() for s in c)]
-                    left += [source for chunk in chunks for source in chunk]
-                    why = "not checked: a worker process died (out of memory?); try --jobs 1"
-                    yield from (Outcome(source, None, None, error=why) for source in left)
+                    yield from _after_a_death(sources, running, chunks)
                     return
-            if stop.requested:
-                return
+                yield from outcomes
     finally:
         # the chunks in progress finish (workers ignore Ctrl-C); the others are dropped
         executor.shutdown(wait=not stop.requested, cancel_futures=True)
+
+
+def _after_a_death(
+    sources: list[str],
+    running: dict[Future[list[Outcome]], list[str]],
+    chunks: Iterator[list[str]],
+) -> Iterator[Outcome]:
+    """When a worker died: the chunks that finished before, then every other file, failed."""
+    lost = list(sources)
+    for future, chunk in running.items():
+        if future.done() and not future.cancelled() and future.exception() is None:
+            yield from future.result()
+        else:
+            lost += chunk
+    lost += [source for chunk in chunks for source in chunk]
+    yield from (Outcome(source, None, None, error=DIED) for source in lost)
 
 
 # -- output -------------------------------------------------------------------------------
