@@ -220,6 +220,13 @@ def _topic_scanner(language: str) -> _Scanner | _KoreanScanner:
 TEXT_CACHE = 8192
 
 
+@cache
+def known_metrics() -> tuple[str, ...]:
+    """The metrics articles can name (those with aliases in reference/metric-aliases.csv)."""
+    rows = vocabulary("metric-aliases.csv", ("metric", "language", "alias"))
+    return tuple(sorted({row["metric"] for row in rows}))
+
+
 def find_partners(text: str, language: str = "en") -> list[Mention]:
     """Every partner named in `text` ("Japan", "U.S.", "Beijing", "German"), in order; [] if none.
 

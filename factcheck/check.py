@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from .aliases import known_metrics
 from .extract import extract_claims
 from .models import Article, Claim, Report
 from .report import build_report
@@ -27,7 +28,11 @@ def find_claims(article: Article, store: Store | None = None) -> list[Claim]:
     claims = extract_claims(article)
     context = None
     if article.published is None and store is not None:
-        context = infer_context(claims, store.periods_holding)
+        # Only the products articles name count: a larger store may hold other goods.
+        metrics = known_metrics()
+        context = infer_context(
+            claims, lambda low, high: store.periods_holding(low, high, "USD", metrics)
+        )
     return resolve_claims(article, claims, context)
 
 

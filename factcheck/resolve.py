@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
@@ -303,14 +304,19 @@ def _clause(text: str, at: int, end: int, causes: bool = False) -> tuple[int, in
     """The span of the clause holding text[at:end]: between commas, semicolons, brackets and
     conjunctions; with `causes`, also cut off "due to ..." and "as ..." parts."""
     start, stop = 0, len(text)
-    for pattern in (_CLAUSE_BREAK, _CAUSE_BREAK) if causes else (_CLAUSE_BREAK,):
-        for brk in pattern.finditer(text):
-            if brk.end() <= at:
-                start = max(start, brk.end())
-            elif brk.start() >= end:
-                stop = min(stop, brk.start())
-                break
+    for brk_start, brk_end in _breaks(text, causes):
+        if brk_end <= at:
+            start = max(start, brk_end)
+        elif brk_start >= end:
+            stop = brk_start
+            break
     return start, stop
+
+
+@lru_cache(maxsize=4096)  # every figure of a sentence asks for its clause, several times
+def _breaks(text: str, causes: bool) -> tuple[tuple[int, int], ...]:
+    patterns = (_CLAUSE_BREAK, _CAUSE_BREAK) if causes else (_CLAUSE_BREAK,)
+    return tuple(sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text)))
 
 
 def _respective(

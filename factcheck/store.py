@@ -430,15 +430,18 @@ class Store:
         totals = [(p, t) for p in sorted(partners) if (t := self.total(metric, p, period, as_of))]
         return sorted(totals, key=lambda pt: pt[1].value, reverse=True)
 
-    def periods_holding(self, low: Decimal, high: Decimal, unit: str = "USD") -> set[str]:
-        """The periods with a value figure in [low, high) for any metric or partner; set() if none.
-
-        It lets an undated article be placed in time by its own figures.
+    def periods_holding(
+        self, low: Decimal, high: Decimal, unit: str = "USD", metrics: Sequence[str] = ()
+    ) -> set[str]:
+        """The periods with a value figure in [low, high) for any partner (and one of
+        `metrics`, if given); set() if none. It lets an undated article be placed in time by
+        its own figures.
         """
+        only = f" AND metric IN ({', '.join('?' * len(metrics))})" if metrics else ""
         rows = self.conn.execute(
             "SELECT DISTINCT period FROM figures WHERE measure = 'value' AND unit = ? "
-            "AND CAST(value AS REAL) >= ? AND CAST(value AS REAL) < ?",
-            (unit, float(low), float(high)),
+            "AND CAST(value AS REAL) >= ? AND CAST(value AS REAL) < ?" + only,
+            (unit, float(low), float(high), *metrics),
         )
         return {row[0] for row in rows}
 

@@ -258,7 +258,26 @@ def test_row_step(measure: str, value: str, step: str) -> None:
     assert row_step(figure) == Decimal(step)
 
 
+@pytest.mark.parametrize(
+    ("day", "low", "high"),
+    [
+        pytest.param("2023-07-18", "1250", "1275", id="mid-2023"),
+        pytest.param("2023-07-16", "1250", "1285", id="a-sunday-takes-friday"),
+        pytest.param("2026-01-16", "1400", "1500", id="jan-2026"),
+    ],
+)
+def test_rates_are_won_per_dollar(day: str, low: str, high: str) -> None:
+    from datetime import date
+
+    from factcheck.rates import _rate
+
+    assert Decimal(low) <= _rate(date.fromisoformat(day)) <= Decimal(high)
+
+
 def test_rates_load_lazily() -> None:
-    code = "import factcheck.verdict, factcheck.rates as r; print(r._converter is None)"
+    code = (
+        "import factcheck.verdict, factcheck.rates as r; "
+        "print(r._won_per_dollar.cache_info().currsize == 0)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
