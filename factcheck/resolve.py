@@ -22,51 +22,33 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
-from itertools import pairwise
-from typing import TypeVar
 
-from .aliases import Mention, find_partners, find_topics, find_totals, match_metric
+from .aliases import Mention, find_partners, find_totals
+from .clauses import (
+    BRACKETED,
+    clause_span,
+    in_brackets,
+    paired_item,
+    pairing_words,
+)
 from .extract import Sentence, split_sentences
+from .metrics import MetricContext, metric_of
 from .models import Article, Claim, Period
 from .periods import PeriodPhrase, base_of, find_periods, resolve_period
 
 #: A period phrase this close after a figure (characters, no other figure between) is its own.
 FOLLOWING_REACH = 30
-#: A modal this close before a figure ("could even surpass the 200 million mark") makes it a
-#: forecast, not a stated figure.
-FORECAST_REACH = 40
 #: An undated article is placed in the period its precise dollar figures point to when at least
 #: this many of them do (and more than point anywhere else).
 CONTEXT_VOTES = 2
-#: Topics whose figures may still be album exports ("music exports" in some reports): judged,
-#: but a mismatch only when the figure is close to the album figure (see verdict.SOFT_RATIO).
-SOFT_TOPICS = frozenset({"music_exports"})
 
-_CLAUSE_BREAK = re.compile(
-    r"""[;:()\[\]—–]|,\s                      # punctuation
-      |\s(?:but|while|whereas|though|although|which|who|when)\s
-      |\sand\s(?=(?:further|then|later|also|again|\w+ed)\b)  # "... and further decreased"
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 #: Causes and circumstances: their partners are not the figure's ("fell due to the growth of
 #: the Chinese market"), but their dates may be its.
-_CAUSE_BREAK = re.compile(
-    r"\s(?:because|amid|due\sto|driven\sby|thanks\sto|as(?!\s(?:well|the|a|an|of|much|many)\b))\s",
-    re.IGNORECASE,
-)
 _BRACKET_BEFORE = re.compile(r"\(\s*(?:or\s+|equivalent\s+to\s+)?$", re.IGNORECASE)
 _LINKED_START = re.compile(
     r"^(?:it|its|this|that|these|they|their|the\s+(?:country|figure|market|nation|amount))\b",
     re.IGNORECASE,
 )
-_FORECAST = re.compile(
-    r"\b(?:could|would|might|may|will|expected\s+to|forecast|projected|likely\s+to|on\s+track"
-    r"\s+to|aims?\s+to|targets?)\b",
-    re.IGNORECASE,
-)
-_FORECAST_ENDS = re.compile(r"\b(?:when|that|while|but|and|after|since)\b", re.IGNORECASE)
 _TOGETHER = re.compile(
     r"\b(?:together|combined|jointly|the\s+(?:three|top\s+three|big\s+3|two))\b", re.IGNORECASE
 )
@@ -75,7 +57,6 @@ _OUTRANKED = re.compile(
     r"|followed\s+by|over)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_TRADE = re.compile(r"\b(?:export|import|shipment|shipped)", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(from|to)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:now|currently|today|these\s+days)\b[^,;]*$", re.IGNORECASE)
 _ATTACHED = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|to|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -83,22 +64,10 @@ _THERE = re.compile(r"\b(?:there|that\s+market|that\s+country)\b", re.IGNORECASE
 _COUNT_WORDS = {"two": 2, "three": 3, "3": 3, "four": 4}
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
 _OVERTAKEN = re.compile(
     r"(?:surpass\w*|overt(?:ook|ake|aking|aken)|outpac\w*|beat\w*|than|ahead\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_VIDEO = re.compile(r"\b(?:videos?|video\s+discs?|DVDs?)\b", re.IGNORECASE)
-_ALBUM_OR_VIDEO = re.compile(r"\b(?:albums?|CDs?|videos?|video\s+discs?|DVDs?)\b", re.I)
-_ALBUM_AND_VIDEO = re.compile(r"\balbums?\s+and\s+videos?\b", re.IGNORECASE)
-_RANK_NOUN = re.compile(
-    r"\b(?:market|importer|destination|buyer|customer|consumer|importing)s?\b|imported",
-    re.IGNORECASE,
-)
-
-
-_Span = TypeVar("_Span", PeriodPhrase, Mention)
 
 
 @dataclass
@@ -117,9 +86,7 @@ class _State:
     period_how: str = ""
     partner: str | None = None
     recent: list[str] = field(default_factory=list)  # partners named so far, in order
-    about_exports: bool = False
-    metric: str | None = None  # the product the text named last
-    named_metrics: set[str] = field(default_factory=set)  # every product the article names
+    products: MetricContext = field(default_factory=MetricContext)
     by_id: dict[str, Claim] = field(default_factory=dict)
 
 
@@ -197,12 +164,11 @@ def _pass(
 ) -> list[Claim]:
     state = _State(published=article.published, main=main, main_how=main_how)
     heads = [article.title or ""] + [s.text for s in sentences[:4]]
-    state.about_exports = any(match_metric(text) for text in heads if text)
-    state.named_metrics = _named_metrics([article.title or ""] + [s.text for s in sentences])
+    texts = [article.title or ""] + [s.text for s in sentences]
+    state.products = MetricContext.of(heads, texts)
     pending = sorted(claims, key=lambda c: c.start)
     resolved: list[Claim] = []
     index = 0
-    previous: Sentence | None = None
     for sentence in sentences:
         if sentence.paragraph != state.paragraph:
             state.paragraph, state.period, state.period_how = sentence.paragraph, None, ""
@@ -213,7 +179,7 @@ def _pass(
         phrases = [p for p in find_periods(sentence.text) if p.role != "other"]
         state.sentence_period, state.last_explicit, state.carry = None, None, True
         for claim in inside:
-            done = _resolve(claim, sentence, previous, inside, phrases, state)
+            done = _resolve(claim, sentence, inside, phrases, state)
             state.by_id[done.id] = done
             resolved.append(done)
         if not inside:
@@ -225,20 +191,7 @@ def _pass(
         state.recent += [m.code for m in named]
         if not inside and len({m.code for m in named}) == 1:
             state.partner = named[0].code  # "China gained ground. Shipments there rose ..."
-        previous = sentence
     return resolved
-
-
-def _named_metrics(texts: Sequence[str]) -> set[str]:
-    """The products an article names anywhere: albums, videos, albums and videos."""
-    named: set[str] = set()
-    for text in texts:
-        hit = match_metric(text) if text else None
-        if hit:
-            named.add(hit[0])
-        if _ALBUM_AND_VIDEO.search(text):
-            named.add("albums_and_videos")
-    return named
 
 
 def _advance(state: _State, phrases: Sequence[PeriodPhrase]) -> None:
@@ -257,7 +210,6 @@ def _advance(state: _State, phrases: Sequence[PeriodPhrase]) -> None:
 def _resolve(
     claim: Claim,
     sentence: Sentence,
-    previous: Sentence | None,
     siblings: Sequence[Claim],
     phrases: Sequence[PeriodPhrase],
     state: _State,
@@ -272,7 +224,7 @@ def _resolve(
     found: dict[str, str] = {}
     period, base = _period(claim, sentence.text, at, end, spans, phrases, state, found)
     partner = _partner(claim, sentence.text, at, end, spans, siblings, state, found)
-    metric = _metric(claim, sentence.text, at, end, previous, state, found)
+    metric = metric_of(claim, sentence.text, at, end, state.products, found)
     return claim.model_copy(
         update={
             "metric": metric,
@@ -300,58 +252,6 @@ def _converted_from(
     return state.by_id.get(source.id)
 
 
-def _clause(text: str, at: int, end: int, causes: bool = False) -> tuple[int, int]:
-    """The span of the clause holding text[at:end]: between commas, semicolons, brackets and
-    conjunctions; with `causes`, also cut off "due to ..." and "as ..." parts."""
-    start, stop = 0, len(text)
-    for brk_start, brk_end in _breaks(text, causes):
-        if brk_end <= at:
-            start = max(start, brk_end)
-        elif brk_start >= end:
-            stop = brk_start
-            break
-    return start, stop
-
-
-@lru_cache(maxsize=4096)  # every figure of a sentence asks for its clause, several times
-def _breaks(text: str, causes: bool) -> tuple[tuple[int, int], ...]:
-    patterns = (_CLAUSE_BREAK, _CAUSE_BREAK) if causes else (_CLAUSE_BREAK,)
-    return tuple(sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text)))
-
-
-def _respective(
-    text: str, at: int, end: int, spans: Sequence[tuple[int, int]], items: Sequence[_Span]
-) -> _Span | None:
-    """With "A and B ... X and Y, respectively", or two pairs joined by "and" ("Hong Kong and
-    Germany in ninth and tenth"): the item (period or partner) paired with the figure at `at`,
-    or None when the clause does not pair them one to one."""
-    clause_start, clause_end = _clause(text, at, end)
-    word = _RESPECTIVELY.search(text, end)
-    if word is not None and not _CLAUSE_BREAK.search(text, end, word.start() - 2):
-        figures = [s for s, _ in spans if clause_start <= s < word.start()]
-        named = [i for i in items if clause_start <= i.start < word.start()]
-    else:
-        figures = _joined([(s, e) for s, e in spans if clause_start <= s < clause_end], text)
-        named = [i for i in items if clause_start <= i.start < clause_end]
-        pairs = _joined([(i.start, i.end) for i in named], text)
-        named = [i for i in named if i.start in pairs] if len(pairs) == 2 else []
-    if len(figures) != len(named) or len(figures) < 2 or at not in figures:
-        return None
-    return named[figures.index(at)]
-
-
-def _pairing(text: str, end: int) -> str:
-    return "by 'respectively'" if _RESPECTIVELY.search(text, end) else "in order ('A and B')"
-
-
-def _joined(spans: Sequence[tuple[int, int]], text: str) -> list[int]:
-    """The starts of two spans joined by a bare "and" ("ninth and tenth"), else []."""
-    for (s1, e1), (s2, _) in pairwise(spans):
-        if re.fullmatch(r"\s+and\s+", text[e1:s2]):
-            return [s1, s2]
-    return []
-
-
 # -- period ------------------------------------------------------------------------------------
 
 
@@ -370,7 +270,7 @@ def _period(
     running = state.sentence_period or state.period or state.main
     main = state.main or running
     periods = [p for p in phrases if p.role == "period"]
-    clause_start, clause_end = _clause(text, at, end)
+    clause_start, clause_end = clause_span(text, at, end)
     in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
     # A phrase right after another figure is that figure's ("rose to $69.7 million from $59.8
     # million in 2024"): a value never borrows it, and a change only from a figure it rose to.
@@ -386,9 +286,9 @@ def _period(
     own = _following(phrases, end, spans, text)
     chosen, why, base_phrase = None, "", own if own is not None and own.role == "base" else None
     aside = False
-    place = _respective(text, at, end, spans, periods)
+    place = paired_item(text, at, end, spans, periods)
     if place is not None:
-        chosen, why = place, f" (paired {_pairing(text, end)})"
+        chosen, why = place, f" (paired {pairing_words(text, end)})"
     elif _is_change(claim) and len(after := _after(in_clause, end)) >= 2:
         # "rose 3.8 points from 71.7% in 2021 to 75.5% last year": the change is to the last.
         chosen, base_phrase, why = after[-1], after[0], " (the end of 'from ... to ...')"
@@ -398,7 +298,7 @@ def _period(
         chosen = own
     elif in_clause:
         chosen = min(in_clause, key=lambda p: abs(p.start - at))
-        strict_start, strict_end = _clause(text, at, end, causes=True)
+        strict_start, strict_end = clause_span(text, at, end, causes=True)
         # A date in "due to the growth of the Chinese market in 2016" dates this figure, but
         # lends nothing to the next one.
         aside = not strict_start <= chosen.start < strict_end
@@ -499,10 +399,10 @@ def _following(
         if phrase.start < end:
             continue
         # "48,523,000 dollars (about 61.5 billion won) in the first half": skip the conversion.
-        gap = _BRACKETED.sub("", text[end : phrase.start])
+        gap = BRACKETED.sub("", text[end : phrase.start])
         if len(gap) > FOLLOWING_REACH or re.search(r"[;()]", gap):
             return None
-        if any(end <= s < phrase.start and not _in_brackets(text, end, s) for s, _ in spans):
+        if any(end <= s < phrase.start and not in_brackets(text, end, s) for s, _ in spans):
             return None
         return phrase
     return None
@@ -527,12 +427,12 @@ def _partner(
     if group:
         found["partner"] = "partners named together: " + ", ".join(m.code for m in group)
         return "+".join(dict.fromkeys(m.code for m in group))
-    paired = _respective(text, at, end, spans, mentions)
+    paired = paired_item(text, at, end, spans, mentions)
     if isinstance(paired, Mention):
-        found["partner"] = f"{text[paired.start : paired.end]!r}, paired {_pairing(text, end)}"
+        found["partner"] = f"{text[paired.start : paired.end]!r}, paired {pairing_words(text, end)}"
         state.partner = paired.code
         return paired.code
-    clause_start, clause_end = _clause(text, at, end, causes=True)
+    clause_start, clause_end = clause_span(text, at, end, causes=True)
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
     # "China overtook the U.S. to rank second with $69.7 million": the U.S. is not the subject.
     outranked = _OUTRANKED if claim.kind == "rank" else _OVERTAKEN
@@ -542,7 +442,7 @@ def _partner(
         found["partner"] = "a word for all destinations in its clause: WORLD"
         state.partner = "WORLD"
         return "WORLD"
-    pick = _in_clause(in_clause, text, at, end)
+    pick = _inclause_span(in_clause, text, at, end)
     if pick is None and claim.kind == "share" and mentions:
         # "The share of Japan was 69%, but it fell to the mid-40% range": the subject's share.
         pick = mentions[0] if mentions[0].end <= at else None
@@ -591,7 +491,7 @@ def _group(
     return []
 
 
-def _in_clause(mentions: Sequence[Mention], text: str, at: int, end: int) -> Mention | None:
+def _inclause_span(mentions: Sequence[Mention], text: str, at: int, end: int) -> Mention | None:
     """The partner a figure's clause gives it: one attached after it ("$25.5 million in the
     United States"), else the last named before it ("China came second at $51.3 million and
     the U.S. third"), else the first named after it."""
@@ -608,91 +508,3 @@ def _closest_before(mentions: Sequence[Mention], at: int) -> Mention | None:
 
 
 # -- metric ------------------------------------------------------------------------------------
-
-
-def _metric(
-    claim: Claim,
-    text: str,
-    at: int,
-    end: int,
-    previous: Sentence | None,
-    state: _State,
-    found: dict[str, str],
-) -> str | None:
-    clause_start, clause_end = _clause(text, at, end)
-    clause = text[clause_start:clause_end]
-    # Only the words just before the figure can make it a forecast ("could surpass $200
-    # million"), not a modal earlier in the sentence that governs another verb.
-    forecast = _FORECAST.search(text[max(clause_start, at - FORECAST_REACH) : at])
-    if forecast and not _FORECAST_ENDS.search(text[clause_start + forecast.end() : at]):
-        found["metric"] = f"a forecast ({forecast.group(0)!r}), not a stated figure"
-        return None
-    if claim.unit == "count" and "count" not in claim.found:
-        found["metric"] = "a count of things (copies, units), not an export value"
-        return None
-    topics = [t for t in find_topics(text) if _near(t, clause_start, clause_end)]
-    hard = [t for t in topics if t.code not in SOFT_TOPICS]
-    if hard:
-        word = text[hard[0].start : hard[0].end]
-        found["metric"] = f"{word!r} ({hard[0].code}): not a customs export figure"
-        return None
-    # A place ("ranked second", "No. 2 spot") is among export markets only when the sentence
-    # speaks of trade or markets, or names destinations in an article about album exports.
-    market = _RANK_NOUN.search(text) or _TRADE.search(text)
-    destinations = state.about_exports and find_partners(text) and not find_topics(text)
-    if claim.kind == "rank" and not (market or destinations):
-        found["metric"] = "a position, but not among export markets"
-        return None
-    metric = _named_metric(claim, text, at, clause_start, clause, found)
-    if metric is not None:
-        state.metric = metric
-    else:
-        # Not named here: the product the text last named, else the article's subject. The
-        # other products the article names stay possible readings ("the export amounts").
-        metric = state.metric or ("albums" if state.about_exports else None)
-        if metric is None:
-            found["metric"] = "no export wording near the figure"
-            return None
-        source = "named last in the text" if state.metric else "the article is about albums"
-        found["metric"] = f"not named in the sentence: {metric}, {source}"
-        others = sorted(state.named_metrics - {metric})
-        if others:
-            found["alternatives"] = ",".join(others)
-    if topics or any(t.code in SOFT_TOPICS for t in find_topics(text)):
-        # "music exports": album exports in some reports, all music in others.
-        found["metric"] += " (maybe: 'music exports' can be a larger aggregate)"
-        found["soft"] = "music exports"
-    return metric
-
-
-def _named_metric(
-    claim: Claim, text: str, at: int, clause_start: int, clause: str, found: dict[str, str]
-) -> str | None:
-    """The product the figure's clause or sentence names, or None."""
-    if _ALBUM_AND_VIDEO.search(clause):
-        found["metric"] = "'albums and videos' in its clause -> albums_and_videos"
-        return "albums_and_videos"
-    kinds = [(abs(clause_start + m.start() - at), m) for m in _ALBUM_OR_VIDEO.finditer(clause)]
-    if claim.unit == "count":
-        # "from 78 to 114 for albums and 12 to 39 for videos": a count names its product after.
-        kinds = [k for k in kinds if clause_start + k[1].start() > at] or kinds
-    if kinds:
-        word = min(kinds, key=lambda pair: pair[0])[1].group(0)
-        metric = "videos" if _VIDEO.fullmatch(word) else "albums"
-        found["metric"] = f"{word!r} is the nearest product word -> {metric}"
-        return metric
-    hit = match_metric(text)
-    if hit:
-        found["metric"] = f"an export phrase in its sentence (score {hit[1]:.0f}) -> {hit[0]}"
-        return hit[0]
-    return None
-
-
-def _near(topic: Mention, clause_start: int, clause_end: int) -> bool:
-    return clause_start <= topic.start and topic.end <= clause_end
-
-
-def _in_brackets(text: str, end: int, at: int) -> bool:
-    """Whether position `at` lies inside a bracket that opens right after `end`."""
-    opening = re.match(r"\s*\(", text[end:])
-    return opening is not None and ")" not in text[end + opening.end() : at]
