@@ -5,7 +5,9 @@
 Amounts and percentages come from `amounts.find_amounts`; this module decides what kind of
 claim each is (a value, a change, a share), finds ranks ("No. 2", "second-largest market",
 "the biggest importer", "in the top 10") and counts of destination countries, and splits the
-text into sentences. `resolve.resolve_claims` then says what each claim is about.
+text into sentences. `resolve.resolve_claims` then says what each claim is about. Korean
+articles take the same sentences (a sentence end followed by Hangul is one more boundary) and
+`extract_ko` for the claims in them.
 
 The words live in reference/claim-words.csv (change verbs with their direction, share cues)
 and reference/rank-words.csv (ordinals, superlatives, the nouns of a market ranking).
@@ -52,8 +54,9 @@ _BOUNDARY = re.compile(
     (?<=[.!?])            # a full stop, question or exclamation mark
     ["”’)\]]*             # closing quotes or brackets stay with the sentence
     (?:\s+               # the gap,
-      |(?<=[a-z][.!?])(?=[A-Z][a-z]))  # or none in run-together copy: "K-pop.According"
-    (?=["“‘(\[]?[A-Z0-9$₩])  # the next sentence starts with a capital, a digit or a currency
+      |(?<=[a-z][.!?])(?=[A-Z][a-z])  # or none in run-together copy: "K-pop.According"
+      |(?<=다[.!?])(?=[가-힣]))       #   or "증가했다.일본은" (다: a Korean sentence's end)
+    (?=["“‘(\[]?[A-Z0-9$₩가-힣])  # the next starts with a capital, digit, currency or Hangul
     """,
     re.VERBOSE,
 )
@@ -256,6 +259,7 @@ _COUNTRY_WORDS = re.compile(r"\b(?:countries|destinations|nations)\b", re.IGNORE
 
 def extract_claims(article: Article) -> list[Claim]:
     """Every figure in the article's body (front matter left out), in order; [] if none.
+    A Korean article (`article.language == "ko"`) is read by `extract_ko.claims_in_ko`.
 
     Each claim has its kind, stated value, unit, qualifier, rounding step and span; metric,
     partner and period are left for `resolve.resolve_claims`. A sentence a page repeats
@@ -265,8 +269,13 @@ def extract_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     seen: dict[str, list[Claim]] = {}
     money: Unit | None = None  # the currency of the last money figure, for "the 100 million mark"
+    claims_in = _claims_in
+    if article.language == "ko":
+        from .extract_ko import claims_in_ko  # it builds on this module
+
+        claims_in = claims_in_ko
     for sentence in split_sentences(text, article.body_start):
-        found = _claims_in(sentence, money)
+        found = claims_in(sentence, money)
         money = next((c.unit for c in reversed(found) if c.unit in ("USD", "KRW")), money)
         key = " ".join(sentence.text.split())
         earlier = seen.get(key) if len(key) >= REPEAT_MIN_LENGTH else None
@@ -310,8 +319,8 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
             more = _AND_ORDINAL.match(lowered, match.end())
             position = _number_word(more["nth"]) if more else None
             if more and position:
-                found.append(_claim(sentence, more.start("nth"), more.end("nth"), "rank",
-                                    Decimal(position), "rank"))  # fmt: skip
+                found.append(claim_at(sentence, more.start("nth"), more.end("nth"), "rank",
+                                       Decimal(position), "rank"))  # fmt: skip
                 taken.append((more.start("nth"), more.end("nth")))
     for claim in _elliptical_ranks(sentence, lowered, taken):
         found.append(claim)
@@ -326,8 +335,8 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
         factor = Decimal(_meaning(match["verb"])[1:])
         hedge = "over" if match["more"] else "about"  # "doubled": give or take
         change = (factor - 1) * 100
-        found.append(_claim(sentence, match.start(), match.end(), "growth", change, "percent",
-                            qualifier=hedge, step=Decimal(1)))  # fmt: skip
+        found.append(claim_at(sentence, match.start(), match.end(), "growth", change, "percent",
+                               qualifier=hedge, step=Decimal(1)))  # fmt: skip
         taken.append((match.start(), match.end()))
     if _COUNTRY_WORDS.search(sentence.text):
         for match in _DESTINATIONS.finditer(sentence.text):
@@ -335,14 +344,14 @@ def _claims_in(sentence: Sentence, money: Unit | None) -> list[Claim]:
                 continue
             if _MONTH_BEFORE.search(sentence.text, 0, match.start()):
                 continue  # "July 18": a date, not a count
-            count = _claim(
+            count = claim_at(
                 sentence, match.start(), match.end(), "value", Decimal(match["n"]), "count"
             )
             found.append(count.model_copy(update={"found": {"count": "destination countries"}}))
     return sorted(found, key=lambda c: c.start)
 
 
-def _claim(
+def claim_at(
     sentence: Sentence,
     start: int,
     end: int,
@@ -353,6 +362,7 @@ def _claim(
     qualifier: str | None = None,
     step: Decimal = Decimal(1),
 ) -> Claim:
+    """A claim on `sentence.text[start:end]`, its offsets in the article's text."""
     return Claim(
         id="c0",
         start=sentence.start + start,
@@ -381,7 +391,7 @@ def _elliptical_ranks(
             continue
         position = _number_word(m.group(0))
         if position:
-            ranks.append(_claim(sentence, m.start(), m.end(), "rank", Decimal(position), "rank"))
+            ranks.append(claim_at(sentence, m.start(), m.end(), "rank", Decimal(position), "rank"))
     return ranks
 
 
@@ -414,8 +424,8 @@ def _implied_percents(
         kind: Kind = "growth" if change else earlier[-1].kind
         qualifier = qualifier_of(m["hedge"]) if m["hedge"] else None
         decimals = len(m["n"].split(".")[1]) if "." in m["n"] else 0
-        claim = _claim(sentence, start, m.end(), kind, Decimal(m["n"]), "percent",
-                       qualifier=qualifier, step=Decimal(1).scaleb(-decimals))  # fmt: skip
+        claim = claim_at(sentence, start, m.end(), kind, Decimal(m["n"]), "percent",
+                          qualifier=qualifier, step=Decimal(1).scaleb(-decimals))  # fmt: skip
         note = "the change word before it" if change else f"{earlier[-1].quote!r} before it"
         implied.append(claim.model_copy(update={"found": {"unit": f"percent, from {note}"}}))
     return implied
@@ -433,7 +443,7 @@ def _bare(text: str, end: int) -> bool:
 def _amount_claim(sentence: Sentence, amount: Amount) -> Claim | None:
     start = amount.hedge_start if amount.hedge_start is not None else amount.start
     if amount.unit != "percent":
-        return _claim(
+        return claim_at(
             sentence, start, amount.end, "value", amount.value, amount.unit,
             qualifier=amount.qualifier, step=amount.step,
         )  # fmt: skip
@@ -445,7 +455,7 @@ def _amount_claim(sentence: Sentence, amount: Amount) -> Claim | None:
         after = _NEXT_WORD.match(sentence.text, end)
         if after and _meaning(after.group(1)) in ("up", "down"):
             end = after.end()
-    return _claim(
+    return claim_at(
         sentence, start, end, kind, value, "percent",
         qualifier=qualifier or amount.qualifier, step=amount.step,
     )  # fmt: skip
@@ -531,7 +541,7 @@ def _rank_claim(sentence: Sentence, match: re.Match[str]) -> Claim | None:
         position = 1  # a superlative, or "imported the most"
     if not 1 <= position <= 250:
         return None
-    return _claim(
+    return claim_at(
         sentence, match.start(), match.end(), "rank", Decimal(position), "rank",
         qualifier=qualifier,
     )  # fmt: skip
