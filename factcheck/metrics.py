@@ -48,19 +48,20 @@ class MetricContext:
     about_exports: bool = False
     last: str | None = None  # the product the text named last
     named: set[str] = field(default_factory=set)  # every product the article names
+    language: str = "en"
 
     @classmethod
-    def of(cls, heads: Sequence[str], texts: Sequence[str]) -> MetricContext:
+    def of(cls, heads: Sequence[str], texts: Sequence[str], language: str = "en") -> MetricContext:
         """`heads`: title and opening sentences; `texts`: every sentence."""
-        about = any(match_metric(text) for text in heads if text)
-        return cls(about_exports=about, named=named_metrics(texts))
+        about = any(match_metric(text, language) for text in heads if text)
+        return cls(about_exports=about, named=named_metrics(texts, language), language=language)
 
 
-def named_metrics(texts: Sequence[str]) -> set[str]:
+def named_metrics(texts: Sequence[str], language: str = "en") -> set[str]:
     """The products an article names anywhere: albums, videos, albums and videos."""
     named: set[str] = set()
     for text in texts:
-        hit = match_metric(text) if text else None
+        hit = match_metric(text, language) if text else None
         if hit:
             named.add(hit[0])
         if _ALBUM_AND_VIDEO.search(text):
@@ -87,7 +88,8 @@ def metric_of(
     if claim.unit == "count" and "count" not in claim.found:
         found["metric"] = "a count of things (copies, units), not an export value"
         return None
-    topics = [t for t in find_topics(text) if _near(t, clause_start, clause_end)]
+    lang = context.language
+    topics = [t for t in find_topics(text, lang) if _near(t, clause_start, clause_end)]
     hard = [t for t in topics if t.code not in SOFT_TOPICS]
     if hard:
         word = text[hard[0].start : hard[0].end]
@@ -96,11 +98,13 @@ def metric_of(
     # A place ("ranked second", "No. 2 spot") is among export markets only when the sentence
     # speaks of trade or markets, or names destinations in an article about album exports.
     market = _RANK_NOUN.search(text) or _TRADE.search(text)
-    destinations = context.about_exports and find_partners(text) and not find_topics(text)
+    destinations = (
+        context.about_exports and find_partners(text, lang) and not find_topics(text, lang)
+    )
     if claim.kind == "rank" and not (market or destinations):
         found["metric"] = "a position, but not among export markets"
         return None
-    metric = _named_metric(claim, text, at, clause_start, clause, found)
+    metric = _named_metric(claim, text, at, clause_start, clause, found, lang)
     if metric is not None:
         context.last = metric
     else:
@@ -115,7 +119,7 @@ def metric_of(
         others = sorted(context.named - {metric})
         if others:
             found["alternatives"] = ",".join(others)
-    if topics or any(t.code in SOFT_TOPICS for t in find_topics(text)):
+    if topics or any(t.code in SOFT_TOPICS for t in find_topics(text, lang)):
         # "music exports": album exports in some reports, all music in others.
         found["metric"] += " (maybe: 'music exports' can be a larger aggregate)"
         found["soft"] = "music exports"
@@ -123,7 +127,13 @@ def metric_of(
 
 
 def _named_metric(
-    claim: Claim, text: str, at: int, clause_start: int, clause: str, found: dict[str, str]
+    claim: Claim,
+    text: str,
+    at: int,
+    clause_start: int,
+    clause: str,
+    found: dict[str, str],
+    language: str = "en",
 ) -> str | None:
     """The product the figure's clause or sentence names, or None."""
     if _ALBUM_AND_VIDEO.search(clause):
@@ -138,7 +148,7 @@ def _named_metric(
         metric = "videos" if _VIDEO.fullmatch(word) else "albums"
         found["metric"] = f"{word!r} is the nearest product word -> {metric}"
         return metric
-    hit = match_metric(text)
+    hit = match_metric(text, language)
     if hit:
         found["metric"] = f"an export phrase in its sentence (score {hit[1]:.0f}) -> {hit[0]}"
         return hit[0]

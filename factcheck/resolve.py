@@ -75,6 +75,7 @@ class _State:
     """What the text has established so far."""
 
     published: date | None
+    language: str = "en"
     main: Period | None = None
     main_how: str = ""
     paragraph: int = -1
@@ -145,7 +146,7 @@ def _title_period(
 ) -> tuple[Period | None, str]:
     heads = [("title", article.title or "")] + [("opening line", s.text) for s in sentences[:1]]
     for where, text in heads:
-        for phrase in find_periods(text):
+        for phrase in find_periods(text, article.language):
             if phrase.role == "period" and phrase.year is not None:
                 period, _ = resolve_period(phrase, article.published, None)
                 if period is not None:
@@ -162,10 +163,10 @@ def _pass(
     main: Period | None,
     main_how: str,
 ) -> list[Claim]:
-    state = _State(published=article.published, main=main, main_how=main_how)
+    state = _State(article.published, article.language, main=main, main_how=main_how)
     heads = [article.title or ""] + [s.text for s in sentences[:4]]
     texts = [article.title or ""] + [s.text for s in sentences]
-    state.products = MetricContext.of(heads, texts)
+    state.products = MetricContext.of(heads, texts, article.language)
     pending = sorted(claims, key=lambda c: c.start)
     resolved: list[Claim] = []
     index = 0
@@ -176,7 +177,7 @@ def _pass(
         while index < len(pending) and pending[index].start < sentence.end:
             inside.append(pending[index])
             index += 1
-        phrases = [p for p in find_periods(sentence.text) if p.role != "other"]
+        phrases = [p for p in find_periods(sentence.text, state.language) if p.role != "other"]
         state.sentence_period, state.last_explicit, state.carry = None, None, True
         for claim in inside:
             done = _resolve(claim, sentence, inside, phrases, state)
@@ -187,7 +188,7 @@ def _pass(
         elif state.last_explicit is not None:
             # "... the top buyers last year. The three markets together took 71 percent."
             state.period, state.period_how = state.last_explicit, state.last_explicit_how
-        named = find_partners(sentence.text)
+        named = find_partners(sentence.text, state.language)
         state.recent += [m.code for m in named]
         if not inside and len({m.code for m in named}) == 1:
             state.partner = named[0].code  # "China gained ground. Shipments there rose ..."
@@ -274,8 +275,9 @@ def _period(
     in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
     # A phrase right after another figure is that figure's ("rose to $69.7 million from $59.8
     # million in 2024"): a value never borrows it, and a change only from a figure it rose to.
+    korean = state.language == "ko"
     for s, e in spans:
-        owned = _following(phrases, e, spans, text) if s != at else None
+        owned = _own(phrases, s, e, spans, text, korean) if s != at else None
         paired = re.match(r"\s*to\s+", text[end:s])  # "from $1 million to $20 million in ..."
         if (
             owned in in_clause
@@ -283,7 +285,7 @@ def _period(
             and (claim.kind == "value" or _FROM_BEFORE.search(text, 0, s))
         ):
             in_clause.remove(owned)
-    own = _following(phrases, end, spans, text)
+    own = _own(phrases, at, end, spans, text, korean)
     chosen, why, base_phrase = None, "", own if own is not None and own.role == "base" else None
     aside = False
     place = paired_item(text, at, end, spans, periods)
@@ -391,6 +393,34 @@ def _end_of_range(
     return Period.year(year), f"{how}; '{word.group(1)}' end of the range -> {year}"
 
 
+def _own(
+    phrases: Sequence[PeriodPhrase],
+    at: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    text: str,
+    korean: bool,
+) -> PeriodPhrase | None:
+    """The period phrase that belongs to the figure at text[at:end]: right after it in English
+    ("$40 million in 2017"), right before it in Korean ("2017년 4418만2000달러")."""
+    return _preceding(phrases, at, spans, text) if korean else _following(phrases, end, spans, text)
+
+
+def _preceding(
+    phrases: Sequence[PeriodPhrase], at: int, spans: Sequence[tuple[int, int]], text: str
+) -> PeriodPhrase | None:
+    for phrase in reversed(phrases):
+        if phrase.end > at:
+            continue
+        gap = text[phrase.end : at]
+        if len(gap) > FOLLOWING_REACH or re.search(r"[;()]", gap):
+            return None
+        if any(phrase.end <= s < at for s, _ in spans):
+            return None
+        return phrase
+    return None
+
+
 def _following(
     phrases: Sequence[PeriodPhrase], end: int, spans: Sequence[tuple[int, int]], text: str
 ) -> PeriodPhrase | None:
@@ -422,7 +452,13 @@ def _partner(
     found: dict[str, str],
 ) -> str:
     # "64.40 million U.S. dollars": a currency's country is no partner.
-    mentions = [m for m in find_partners(text) if not any(s <= m.start < e for s, e in spans)]
+    found_here = find_partners(text, state.language)
+    money = [
+        (c.start - claim.start + at, c.end - claim.start + at)
+        for c in siblings
+        if c.unit in ("USD", "KRW")
+    ]
+    mentions = [m for m in found_here if not any(s <= m.start < e for s, e in money)]
     group = _group(claim, text, at, spans, mentions, state)
     if group:
         found["partner"] = "partners named together: " + ", ".join(m.code for m in group)
@@ -438,7 +474,7 @@ def _partner(
     outranked = _OUTRANKED if claim.kind == "rank" else _OVERTAKEN
     subjects = [m for m in in_clause if not outranked.search(text[: m.start])]
     in_clause = subjects or in_clause
-    if not in_clause and find_totals(text[clause_start:clause_end]):
+    if not in_clause and find_totals(text[clause_start:clause_end], state.language):
         found["partner"] = "a word for all destinations in its clause: WORLD"
         state.partner = "WORLD"
         return "WORLD"
