@@ -356,7 +356,11 @@ def _check_in_workers(
             while not stop.requested and len(running) < 2 * workers:
                 if (chunk := next(chunks, None)) is None:
                     break
-                running[executor.submit(_check_chunk, chunk)] = chunk
+                try:
+                    running[executor.submit(_check_chunk, chunk)] = chunk
+                except BrokenProcessPool:  # a worker died before its result was read
+                    yield from _after_a_death(chunk, running, chunks)
+                    return
             if not running:
                 return
             if stop.requested:  # keep what the workers are doing, start nothing more

@@ -40,6 +40,13 @@ def check_article(article: Article, store: Store) -> Report:
     """The report on every figure of `article`, judged against `store`."""
     claims = find_claims(article, store)
     judged = [
-        judge_claim(claim, store, published=article.published, claims=claims) for claim in claims
+        judge_claim(
+            claim,
+            store,
+            published=article.published,
+            claims=claims,
+            language=article.language,
+        )
+        for claim in claims
     ]
     return build_report(article, judged)
