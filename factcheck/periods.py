@@ -167,11 +167,17 @@ _BLOCKS["COMPACT"] = r"(?:" + _BLOCKS["HALF"] + "|" + _BLOCKS["QUARTER"] + ")"
 _BLOCKS["OF_YEAR"] = r"(?:,?\s+(?:of\s+|in\s+)?(?:<YEAR>|<REL_YEAR>|the\s+year\b))"
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    for _ in range(2):  # blocks name blocks one level deep
-        for name, block in _BLOCKS.items():
+def compile_blocks(pattern: str, blocks: dict[str, str], depth: int) -> re.Pattern[str]:
+    """`pattern` with each <NAME> replaced by blocks[NAME], blocks naming blocks `depth`
+    levels deep, compiled verbose."""
+    for _ in range(depth + 1):
+        for name, block in blocks.items():
             pattern = pattern.replace(f"<{name}>", block)
     return re.compile(pattern, re.VERBOSE)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return compile_blocks(pattern, _BLOCKS, depth=1)
 
 
 # One alternative per production, each behind a lookahead on its first letters. At a position the

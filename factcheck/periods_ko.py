@@ -29,6 +29,7 @@ from .periods import (
     _load_words,
     _months,
     _Part,
+    compile_blocks,
 )
 from .reference import reference_dir
 
@@ -66,10 +67,7 @@ _BLOCKS["PREFIX"] = r"(?:<YEAR_WORD>|<YEAR>(?=\s+(?:<HALF>|<QUARTER>))|<REL>)\s*
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    for _ in range(3):  # blocks name blocks two levels deep
-        for name, block in _BLOCKS.items():
-            pattern = pattern.replace(f"<{name}>", block)
-    return re.compile(pattern, re.VERBOSE)
+    return compile_blocks(pattern, _BLOCKS, depth=2)
 
 
 # Every phrase starts with a digit or the first letter of a word, not inside a number: a quick

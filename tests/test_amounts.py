@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tables import form
+from tables import unmark_all as unmark
 
 from factcheck import amounts
 from factcheck.amounts import Amount, find_amounts, format_like, parse_amount
@@ -25,23 +27,6 @@ def only(sentence: str) -> Amount:
     found = find_amounts(sentence)
     assert len(found) == 1, [a.text for a in found]
     return found[0]
-
-
-def unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The sentence without its [brackets], and the span each bracket pair marked."""
-    text, spans = "", []
-    for piece in marked.split("["):
-        if "]" in piece:
-            inside, after = piece.split("]")
-            spans.append((len(text), len(text) + len(inside)))
-            text += inside + after
-        else:
-            text += piece
-    return text, spans
-
-
-def form(case_id: str, marked: str, expected: str) -> object:
-    return pytest.param(marked, expected, id=case_id)
 
 
 # The figure in [brackets]; expected "value unit step", then the qualifier if any.

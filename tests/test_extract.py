@@ -16,9 +16,9 @@ there, quote exactly the bracketed text and carry the expected kind, value, unit
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import pytest
+from tables import PARAMS, check_row, row
 
 from factcheck.articles import article_from_text
 from factcheck.extract import extract_claims, split_sentences
@@ -28,40 +28,6 @@ from factcheck.models import Claim
 def claims_of(text: str) -> list[Claim]:
     return extract_claims(article_from_text(text, fmt="txt"))
 
-
-def unmark(marked: str) -> tuple[str, int, int]:
-    """The sentence without its one pair of [brackets], and the span they marked."""
-    start = marked.index("[")
-    end = marked.index("]") - 1
-    return marked.replace("[", "", 1).replace("]", "", 1), start, end
-
-
-def row(
-    case_id: str,
-    marked: str,
-    kind: str,
-    stated: str,
-    unit: str,
-    qualifier: str | None = None,
-    *,
-    gap: str | None = None,
-) -> Any:
-    """A table row; `gap` marks a known failure, with what goes wrong today."""
-    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-    return pytest.param(marked, kind, Decimal(stated), unit, qualifier, id=case_id, marks=marks)
-
-
-def check_row(marked: str, kind: str, stated: Decimal, unit: str, qualifier: str | None) -> None:
-    text, start, end = unmark(marked)
-    claims = claims_of(text)
-    for claim in claims:
-        assert text[claim.start : claim.end] == claim.quote
-    there = [c for c in claims if c.start < end and start < c.end]
-    got = [(c.quote, c.kind, c.stated, c.unit, c.qualifier) for c in there]
-    assert got == [(text[start:end], kind, stated, unit, qualifier)]
-
-
-PARAMS = ("marked", "kind", "stated", "unit", "qualifier")
 
 # -- amounts -----------------------------------------------------------------------------------
 
